@@ -1,0 +1,10 @@
+export { ArtifactError, ConfigError, DataValidationError, RegistryError, SenseQuantError, ValidationRejectedError, formatIssue } from './errors.js';
+export type { Issue } from './errors.js';
+export { createLogger, logger } from './logger.js';
+export type { LogFields, LogLevel, Logger, LogSink } from './logger.js';
+export { startProgress } from './progress.js';
+export type { Progress } from './progress.js';
+export { fail, ok } from './result.js';
+export type { Result } from './result.js';
+export { createRng } from './rng.js';
+export type { Rng } from './rng.js';

@@ -1,0 +1,78 @@
+import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { dirname, basename, join } from 'node:path';
+
+/** Hook for fault-injection tests: called at named points of an atomic write. */
+export type CrashHook = (point: 'after-temp-write' | 'before-rename' | 'after-rename') => void;
+
+let crashHook: CrashHook | undefined;
+
+/** Installs (or clears) a crash hook; tests only. */
+export function setAtomicWriteCrashHook(hook: CrashHook | undefined): void {
+  crashHook = hook;
+}
+
+/** fsyncs a directory so a rename inside it is durable. */
+export function fsyncDir(dir: string): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(dir, 'r');
+    fsyncSync(fd);
+  } catch {
+    // Some filesystems refuse fsync on directories; the rename itself is still atomic.
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/**
+ * Writes `data` to `path` atomically: temp file in the same directory, fsync, rename, fsync dir.
+ * A crash at any point leaves either the old file or the new one, never half of one.
+ */
+export function writeFileAtomic(path: string, data: string | Uint8Array): void {
+  const dir = dirname(path);
+  mkdirSync(dir, { recursive: true });
+  const tmp = join(dir, `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
+  const fd = openSync(tmp, 'w');
+  try {
+    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+    let off = 0;
+    while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
+    fsyncSync(fd);
+  } catch (err) {
+    closeSync(fd);
+    rmSync(tmp, { force: true });
+    throw err;
+  }
+  closeSync(fd);
+  crashHook?.('after-temp-write');
+  crashHook?.('before-rename');
+  renameSync(tmp, path);
+  fsyncDir(dir);
+  crashHook?.('after-rename');
+}
+
+/** Writes `value` as pretty, key-sorted JSON with a trailing newline, atomically. */
+export function writeJsonAtomic(path: string, value: unknown): void {
+  writeFileAtomic(path, `${stableStringify(value, 2)}\n`);
+}
+
+/** JSON.stringify with object keys sorted recursively (arrays keep their order). */
+export function stableStringify(value: unknown, indent?: number): string {
+  return JSON.stringify(sortKeys(value), null, indent);
+}
+
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (ArrayBuffer.isView(value) && !(value instanceof DataView)) {
+    return Array.from(value as unknown as ArrayLike<number>);
+  }
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(value as Record<string, unknown>).sort()) {
+      const v = (value as Record<string, unknown>)[k];
+      if (v !== undefined) out[k] = sortKeys(v);
+    }
+    return out;
+  }
+  return value;
+}
