@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Idempotent bootstrap: installs only what is missing or stale.
+#   - npm packages from the committed lockfile (npm ci) when node_modules is absent or the lockfile changed
+#   - a project-local .venv with the pinned Python tools (dvc, nbconvert, nbclient, jupyter_client, ipykernel)
+#   - the tslab Jupyter kernel registered inside that venv
+#   - the DVC project (dvc init --no-scm is never used: the repo is a git repo)
+# Stamps in .bootstrap/ record the hash of what was installed, so a second run costs ~100 ms.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+STAMPS="$ROOT/.bootstrap"
+mkdir -p "$STAMPS"
+
+log() { printf '[bootstrap] %s\n' "$*" >&2; }
+hash_of() { sha256sum "$@" | sha256sum | cut -c1-16; }
+
+need_node_major=20
+node_major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)
+if [ "$node_major" -lt "$need_node_major" ]; then
+  log "Node.js >= $need_node_major is required (found $(node --version 2>/dev/null || echo none))"
+  exit 3
+fi
+
+# 1. npm packages
+npm_hash=$(hash_of package.json package-lock.json)
+if [ ! -d node_modules ] || [ "$(cat "$STAMPS/npm" 2>/dev/null)" != "$npm_hash" ]; then
+  # `npm install` (not `npm ci`): the registry here does not serve other platforms' optional binaries
+  # (e.g. @biomejs/cli-win32-x64), which npm ci treats as a lockfile mismatch. With an in-sync
+  # lockfile, npm install resolves exactly the locked versions and leaves the lockfile untouched.
+  log "installing npm packages from package-lock.json"
+  npm install --no-audit --no-fund --loglevel=error >&2
+  echo "$npm_hash" > "$STAMPS/npm"
+fi
+
+# 2. Python venv with pinned tools
+py_hash=$(hash_of requirements.txt)
+if [ ! -x .venv/bin/python ] || [ "$(cat "$STAMPS/venv" 2>/dev/null)" != "$py_hash" ]; then
+  PY=${PYTHON:-python3}
+  command -v "$PY" >/dev/null || { log "python3 is required to create .venv (set PYTHON=...)"; exit 3; }
+  [ -x .venv/bin/python ] || { log "creating .venv"; "$PY" -m venv .venv; }
+  log "installing pinned Python tools into .venv (requirements.txt)"
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.txt >&2
+  echo "$py_hash" > "$STAMPS/venv"
+  rm -f "$STAMPS/tslab"
+fi
+
+# 3. tslab kernel registered for the venv (its installer needs IPython importable: ipykernel brings it)
+if [ ! -f "$STAMPS/tslab" ] || [ ! -f .venv/share/jupyter/kernels/tslab/kernel.json ]; then
+  log "registering the tslab kernel in .venv"
+  PATH="$ROOT/.venv/bin:$PATH" npx --no-install tslab install --python="$ROOT/.venv/bin/python" --sys-prefix >&2
+  date -u +%FT%TZ > "$STAMPS/tslab"
+fi
+
+# 4. DVC project
+if [ ! -d .dvc ]; then
+  log "initialising DVC"
+  .venv/bin/dvc init -q
+fi

@@ -1,0 +1,12 @@
+export { loadParams, mergeOverrides, validateParams } from './load-params.js';
+export type { LoadedParams } from './load-params.js';
+export { gbdtParamsSchema, nnParamsSchema, studentSchema, teacherSchema, tuningSchema } from './model-schemas.js';
+export type { GbdtParams, NnParams, StudentParams, TeacherParams } from './model-schemas.js';
+export { paramsJsonSchema, paramsSchema } from './params-schema.js';
+export type { Params } from './params-schema.js';
+export { RULES } from './rules.js';
+export type { Rule } from './rules.js';
+export { baseSchema, dataSchema, featuresSchema, splitSchema } from './schema.js';
+export type { BaseParams, DataParams, FeaturesParams, SplitParams } from './schema.js';
+export { strategySchema, thresholdsSchema, validationSchema } from './validation-schema.js';
+export type { StrategyParams, ThresholdsParams, ValidationParams } from './validation-schema.js';

@@ -1,0 +1,114 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { LineCounter, parseDocument } from 'yaml';
+import type { z } from 'zod';
+import { ConfigError, type Issue } from '../core/index.js';
+import { configHash } from '../pipeline/hashing.js';
+import { type Params, paramsSchema } from './params-schema.js';
+import { RULES } from './rules.js';
+
+/** Validated, normalised params plus their hash. */
+export interface LoadedParams {
+  params: Params;
+  configHash: string;
+  file: string;
+}
+
+/** Deep-merges `patch` into `base` (plain objects merge, everything else replaces). */
+export function mergeOverrides(base: unknown, patch: unknown): unknown {
+  if (!isPlainObject(base) || !isPlainObject(patch)) return patch === undefined ? base : patch;
+  const out: Record<string, unknown> = { ...base };
+  for (const [k, v] of Object.entries(patch)) out[k] = mergeOverrides(base[k], v);
+  return out;
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+/**
+ * Parses → normalises → checks rules. Returns issues naming the key path, the value and the fix.
+ * @example validateParams({ teacher: { horizon: 5 } })
+ */
+export function validateParams(raw: unknown): { ok: true; value: Params } | { ok: false; issues: Issue[] } {
+  const parsed = paramsSchema.safeParse(raw ?? {});
+  if (!parsed.success) return { ok: false, issues: parsed.error.issues.flatMap((i) => zodIssueToIssues(i, raw)) };
+  const params = normalise(parsed.data);
+  const issues = RULES.flatMap((r) => r.check(params).map((i) => ({ ...i, message: `${i.message} [rule ${r.name}]` })));
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, value: params };
+}
+
+/** Normalisation: upper-case and de-duplicate symbols, resolve defaults that depend on other keys. */
+function normalise(p: Params): Params {
+  const syms = (xs: string[]) => [...new Set(xs.map((s) => s.trim().toUpperCase()))];
+  return {
+    ...p,
+    data: { ...p.data, symbols: syms(p.data.symbols) },
+    split: { ...p.split, embargo_bars: p.split.embargo_bars ?? p.teacher.horizon },
+    validation: { ...p.validation, symbols: syms(p.validation.symbols) },
+  };
+}
+
+function valueAt(raw: unknown, path: PropertyKey[]): unknown {
+  let cur = raw;
+  for (const k of path) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<PropertyKey, unknown>)[k as string];
+  }
+  return cur;
+}
+
+function zodIssueToIssues(issue: z.core.$ZodIssue, raw: unknown): Issue[] {
+  const path = issue.path.map(String).join('.');
+  if (issue.code === 'unrecognized_keys') {
+    return issue.keys.map((key) => ({
+      path: path ? `${path}.${key}` : key,
+      message: 'unknown key',
+      fix: `remove it or use one of the keys allowed under ${path || 'the top level'} (see params.schema.json)`,
+    }));
+  }
+  return [{ path, message: issue.message, value: valueAt(raw, issue.path), fix: fixFor(issue) }];
+}
+
+function fixFor(issue: z.core.$ZodIssue): string | undefined {
+  switch (issue.code) {
+    case 'invalid_value':
+      return `use one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'too_small':
+      return `use a value ${issue.inclusive ? '≥' : '>'} ${String(issue.minimum)}`;
+    case 'too_big':
+      return `use a value ${issue.inclusive ? '≤' : '<'} ${String(issue.maximum)}`;
+    case 'invalid_type':
+      return `write a ${issue.expected}`;
+    default:
+      return undefined;
+  }
+}
+
+/** Reads params.yaml (plus optional overrides), validates it, and stamps the config hash. Throws ConfigError. */
+export function loadParams(file = 'params.yaml', overrides?: unknown): LoadedParams {
+  if (!existsSync(file)) {
+    throw new ConfigError(`params file not found: ${file}`, [
+      { path: file, message: 'missing', fix: 'run from the repository root or pass --params <file>' },
+    ]);
+  }
+  const text = readFileSync(file, 'utf8');
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true });
+  if (doc.errors.length > 0) {
+    throw new ConfigError(
+      `${file} is not valid YAML`,
+      doc.errors.map((e) => ({ path: '', file, line: e.linePos?.[0]?.line, message: e.message, fix: 'fix the YAML syntax' })),
+    );
+  }
+  const raw = mergeOverrides(doc.toJS() ?? {}, overrides);
+  const res = validateParams(raw);
+  if (!res.ok) {
+    const withLines = res.issues.map((i) => {
+      const node = doc.getIn(i.path.split('.'), true) as { range?: [number, number, number] } | undefined;
+      const line = node?.range ? lines.linePos(node.range[0]).line : undefined;
+      return { ...i, file, line };
+    });
+    throw new ConfigError(`invalid configuration in ${file}`, withLines);
+  }
+  return { params: res.value, configHash: configHash(res.value), file };
+}

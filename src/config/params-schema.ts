@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { studentSchema, teacherSchema } from './model-schemas.js';
+import { baseSchema, dataSchema, featuresSchema, splitSchema } from './schema.js';
+import { strategySchema, validationSchema } from './validation-schema.js';
+
+/** The whole params.yaml: one group per stage plus the shared `base`. */
+export const paramsSchema = z
+  .object({
+    base: baseSchema.prefault({}),
+    data: dataSchema.prefault({}),
+    features: featuresSchema.prefault({}),
+    split: splitSchema.prefault({}),
+    teacher: teacherSchema.prefault({}),
+    student: studentSchema.prefault({}),
+    strategy: strategySchema.prefault({}),
+    validation: validationSchema.prefault({}),
+  })
+  .strict();
+
+export type Params = z.infer<typeof paramsSchema>;
+
+/** JSON Schema of params.yaml, generated from the zod schema (editor completion and docs). */
+export function paramsJsonSchema(): unknown {
+  return z.toJSONSchema(paramsSchema, { io: 'input' });
+}

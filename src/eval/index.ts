@@ -1,0 +1,20 @@
+export { argmaxLabels } from './argmax-labels.js';
+export { brierScore } from './brier-score.js';
+export {
+  CALIBRATION_BINS,
+  calibrationCurve,
+  confidenceBin,
+  expectedCalibrationError,
+} from './calibration.js';
+export type { CalibrationBin } from './calibration.js';
+export { confusionMatrix, confusionMatrixRecords } from './confusion-matrix.js';
+export type { ConfusionRecord } from './confusion-matrix.js';
+export { evaluateClassifier, ROC_MAX_POINTS } from './evaluate-classifier.js';
+export type { Evaluation, EvaluationCurves, EvaluationReport } from './evaluate-classifier.js';
+export { LOG_LOSS_EPS, logLoss } from './log-loss.js';
+export { accuracy, macroAverage, macroF1, precisionRecallF1 } from './precision-recall-f1.js';
+export type { PerClassScores } from './precision-recall-f1.js';
+export { ovrAuc, rocAuc } from './roc-auc.js';
+export { rocCurve } from './roc-curve.js';
+export type { RocCurveOptions, RocPoint } from './roc-curve.js';
+export type { LabelArray } from './types.js';

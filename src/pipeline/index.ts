@@ -1,0 +1,11 @@
+export { fsyncDir, setAtomicWriteCrashHook, stableStringify, writeFileAtomic, writeJsonAtomic } from './atomic-write.js';
+export type { CrashHook } from './atomic-write.js';
+export { readColumnsCsv, writeColumnsCsv } from './columns-csv.js';
+export type { Column, ColumnsTable } from './columns-csv.js';
+export { canonicalJson, configHash, sha256, sha256Dir, sha256File, sha256Path } from './hashing.js';
+export { appendStageRecord, withStageRecord } from './lineage.js';
+export type { StageRecord } from './lineage.js';
+export { stageProvenance } from './metadata.js';
+export type { StageProvenance } from './metadata.js';
+export { gitCommit, readTextOrNull, toolVersions } from './versions.js';
+export { artifactTimestamp, roundDeep } from './artifact-time.js';
