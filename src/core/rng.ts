@@ -38,19 +38,19 @@ function cyrb128(str: string): [number, number, number, number] {
 /** Creates a generator from a seed; the same seed (and fork labels) always gives the same stream. */
 export function createRng(seed: number | string): Rng {
   const key = String(seed);
-  let [a, b, c, d] = cyrb128(key);
+  // State lives in an Int32Array: closure variables holding uint32 values would be boxed heap numbers
+  // (outside the small-integer range), costing an allocation per draw.
+  const st = Int32Array.from(cyrb128(key));
   const u32 = (): number => {
-    a >>>= 0;
-    b >>>= 0;
-    c >>>= 0;
-    d >>>= 0;
-    let t = (a + b) | 0;
-    a = b ^ (b >>> 9);
-    b = (c + (c << 3)) | 0;
-    c = (c << 21) | (c >>> 11);
-    d = (d + 1) | 0;
-    t = (t + d) | 0;
-    c = (c + t) | 0;
+    const a = st[0];
+    const b = st[1];
+    const c = st[2];
+    const d = (st[3] + 1) | 0;
+    const t = (((a + b) | 0) + d) | 0;
+    st[0] = b ^ (b >>> 9);
+    st[1] = (c + (c << 3)) | 0;
+    st[2] = (((c << 21) | (c >>> 11)) + t) | 0;
+    st[3] = d;
     return t >>> 0;
   };
   for (let i = 0; i < 15; i++) u32();
