@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { ArtifactError } from '../../core/index.js';
+import { CLASSES } from '../../labels/classes.js';
+import type { SavedModel } from '../learner.js';
+import { denseLayerSchema, denseNetworkSchema, normaliserSchema, zodIssues } from './network-spec.js';
+
+export const SCORER_FORMAT = 'sensequant-scorer/1';
+
+/** The minimal, self-contained scorer artifact. */
+export const scorerJsonSchema = z
+  .object({
+    format: z.literal(SCORER_FORMAT),
+    featureNames: z.array(z.string().min(1)).min(1),
+    normaliser: normaliserSchema,
+    layers: z.array(denseLayerSchema).min(1),
+    temperature: z.number().finite().positive(),
+    classes: z.array(z.string().min(1)).min(2),
+  })
+  .strict()
+  .superRefine((s, ctx) => {
+    const net = denseNetworkSchema.safeParse({
+      normaliser: s.normaliser,
+      layers: s.layers,
+      calibrationTemperature: s.temperature,
+    });
+    if (!net.success) for (const issue of net.error.issues) ctx.addIssue({ ...issue, code: 'custom' });
+    if (s.featureNames.length !== s.normaliser.mean.length) {
+      ctx.addIssue({ code: 'custom', path: ['featureNames'], message: 'length must match the normaliser' });
+    }
+    if (s.layers[s.layers.length - 1]?.outDim !== s.classes.length) {
+      ctx.addIssue({ code: 'custom', path: ['classes'], message: 'length must match the output layer' });
+    }
+  });
+
+export type ScorerJson = z.infer<typeof scorerJsonSchema>;
+
+const savedConfigSchema = z.looseObject({
+  featureNames: z.array(z.string()),
+  classes: z.array(z.string()).optional(),
+});
+
+/** Extracts the minimal scorer JSON from a saved dense student (LogisticStudent / MlpStudent). */
+export function exportScorer(saved: SavedModel): ScorerJson {
+  const config = savedConfigSchema.safeParse(saved.config);
+  const net = denseNetworkSchema.safeParse(saved.weights);
+  if (!config.success || !net.success) {
+    throw new ArtifactError(
+      `saved model "${saved.className}" is not a dense network the scorer can compile`,
+      [
+        ...(config.success ? [] : zodIssues(config.error, 'config')),
+        ...(net.success ? [] : zodIssues(net.error, 'weights')),
+      ],
+    );
+  }
+  return parseScorerJson({
+    format: SCORER_FORMAT,
+    featureNames: config.data.featureNames,
+    normaliser: net.data.normaliser,
+    layers: net.data.layers,
+    temperature: net.data.calibrationTemperature,
+    classes: config.data.classes ?? [...CLASSES],
+  });
+}
+
+/** Validates untrusted scorer JSON; corrupt input → ArtifactError naming the offending path. */
+export function parseScorerJson(json: unknown): ScorerJson {
+  const parsed = scorerJsonSchema.safeParse(json);
+  if (!parsed.success) throw new ArtifactError('invalid scorer JSON', zodIssues(parsed.error, 'scorer'));
+  return parsed.data;
+}

@@ -1,0 +1,19 @@
+export {
+  ensureTfBackendSync,
+  initTfBackend,
+  resetTfBackendSelection,
+  TF_BACKEND_CANDIDATES,
+} from './backend.js';
+export type { BackendAttempt, BackendInfo, TfBackendCandidate } from './backend.js';
+export { architecture, forwardLogits, initDenseLayers, layersToTensors } from './dense-network.js';
+export type { TfLayer } from './dense-network.js';
+export { distillationLoss, distillationLossFromLogProbs, TEACHER_PROB_FLOOR } from './distillation-loss.js';
+export type { DistillationWeights } from './distillation-loss.js';
+export { parseStudentArtifact, studentClassName } from './student-artifact.js';
+export type { StudentClassName, StudentState, TrainingSummary } from './student-artifact.js';
+export { assertDatasetFeatures, fitNormaliser, normalisedRowMajor } from './student-data.js';
+export { StudentModel } from './student-model.js';
+export { parseStudentOptions, studentOptionsSchema } from './student-options.js';
+export type { StudentOptions, StudentOptionsInput } from './student-options.js';
+export { trainMlpTeacher, trainStudent } from './train-student.js';
+export type { LabelledRows, StudentTrainingData } from './training-data.js';
