@@ -1,0 +1,25 @@
+import { ConfigError } from '../../core/index.js';
+import { withStageRecord } from '../../pipeline/index.js';
+import { stageContext } from '../../stages/context.js';
+import { STAGES } from '../../stages/index.js';
+import { PATHS } from '../../stages/paths.js';
+import { parseFlags } from '../args.js';
+import type { Command } from './types.js';
+
+const USAGE = `sensequant stage <${Object.keys(STAGES).join('|')}> [--params params.yaml]`;
+
+/** `stage <name>`: runs one DVC stage's main() and records it in the run log. */
+export const stageCommand: Command = {
+  summary: 'run one DVC pipeline stage (what dvc.yaml calls)',
+  async run(argv) {
+    const { values, positionals } = parseFlags(argv, { params: { type: 'string', default: PATHS.params } }, USAGE);
+    const name = positionals[0];
+    const stage = name ? STAGES[name] : undefined;
+    if (!stage) {
+      throw new ConfigError(`unknown stage "${name ?? ''}"`, [{ path: 'stage', value: name, message: 'not a stage', fix: USAGE }]);
+    }
+    const ctx = stageContext(values.params as string);
+    await withStageRecord(PATHS.runLog, { stage: name as string, configHash: ctx.configHash, artifacts: stage.artifacts }, () => stage.main(ctx));
+    return 0;
+  },
+};

@@ -1,0 +1,71 @@
+import { join } from 'node:path';
+import { withStageRecord } from '../../pipeline/index.js';
+import { computeFeatures, ingest, PATHS, runTeacher, stageContext } from '../../stages/index.js';
+import { dateFlag, foldListFlags, listValue, numberFlag, parseFlags, print } from '../args.js';
+import type { Command } from './types.js';
+
+const USAGE =
+  'sensequant train-teacher [--symbols A B ...] [--start-date YYYY-MM-DD] [--end-date YYYY-MM-DD] [--strategy intraday|swing] ' +
+  '[--output-dir DIR] [--min-holding-return X] [--lookback-days N] [--features f1 f2 ...] [--baseline-model TEACHER_DIR] [--append-labels] [--params FILE]';
+
+const DAY = 86_400_000;
+
+/** `train-teacher`: labels + teacher model on the configured data, flags overriding params.yaml. */
+export const trainTeacherCommand: Command = {
+  summary: 'label forward returns and train the teacher (flags override params.yaml)',
+  async run(argv) {
+    const { values } = parseFlags(
+      foldListFlags(argv, ['symbols', 'features']),
+      {
+        symbols: { type: 'string' },
+        'start-date': { type: 'string' },
+        'end-date': { type: 'string' },
+        strategy: { type: 'string' },
+        'output-dir': { type: 'string' },
+        'min-holding-return': { type: 'string' },
+        'lookback-days': { type: 'string' },
+        features: { type: 'string' },
+        'baseline-model': { type: 'string' },
+        'append-labels': { type: 'boolean', default: false },
+        params: { type: 'string', default: PATHS.params },
+      },
+      USAGE,
+    );
+    const symbols = listValue(values.symbols as string | undefined);
+    const features = listValue(values.features as string | undefined);
+    const ctx = stageContext(values.params as string, {
+      data: symbols ? { symbols } : undefined,
+      features: features ? { list: features } : undefined,
+      teacher: {
+        ...(values.strategy ? { strategy: values.strategy } : {}),
+        ...(values['min-holding-return'] !== undefined ? { min_holding_return: numberFlag('min-holding-return', values['min-holding-return'] as string) } : {}),
+        ...(values['lookback-days'] !== undefined ? { lookback_days: numberFlag('lookback-days', values['lookback-days'] as string) } : {}),
+      },
+    });
+    const tz = ctx.params.base.exchange_tz;
+    const startMs = dateFlag('start-date', values['start-date'] as string | undefined, tz);
+    const endMs = dateFlag('end-date', values['end-date'] as string | undefined, tz, true);
+    const outDir = (values['output-dir'] as string | undefined) ?? join(PATHS.models, 'runs', ctx.configHash, 'teacher');
+    const artifacts = [outDir];
+    await withStageRecord(join(outDir, '..', 'training_pipeline.json'), { stage: 'teacher_training', configHash: ctx.configHash, artifacts }, async () => {
+      const { series } = ingest(ctx.params);
+      // Keep lookback_days of history before the window only to warm up the (causal) features.
+      const from = startMs === undefined ? -Infinity : startMs - ctx.params.teacher.lookback_days * DAY;
+      const cut = series.map((b) => {
+        let lo = 0;
+        while (lo < b.ts.length && b.ts[lo] < from) lo++;
+        return { ...b, ts: b.ts.subarray(lo), open: b.open.subarray(lo), high: b.high.subarray(lo), low: b.low.subarray(lo), close: b.close.subarray(lo), volume: b.volume.subarray(lo) };
+      });
+      const tables = computeFeatures(ctx.params, cut);
+      await runTeacher(ctx, cut, tables, {
+        outDir,
+        startMs,
+        endMs,
+        baselineDir: values['baseline-model'] as string | undefined,
+        appendLabels: values['append-labels'] as boolean,
+      });
+    });
+    print(`teacher artifacts: ${outDir}`);
+    return 0;
+  },
+};

@@ -1,0 +1,18 @@
+export { buildLabelledRows, gather, takeRows } from './labelled-rows.js';
+export type { LabelledRows, LabelOptions } from './labelled-rows.js';
+export { mergeRows, rowsFromLabelsTable } from './merge-rows.js';
+export { gbdtOptionsFrom, nnOptionsFrom, studentOptionsFrom } from './model-options.js';
+export { distilStudent, studentSplits } from './student.js';
+export type { StudentRun, StudentSplit } from './student.js';
+export { STUDENT_FILES, writeStudentArtifacts } from './student-artifacts.js';
+export { loadTeacher, rowsOf, trainTeacher } from './teacher.js';
+export type { TeacherRun } from './teacher.js';
+export { datasetStats, TEACHER_FILES, writeTeacherArtifacts } from './teacher-artifacts.js';
+export type { PreviousRun } from './teacher-artifacts.js';
+export { readTeacherDir } from './teacher-dir.js';
+export type { TeacherDir, TeacherMetadata } from './teacher-dir.js';
+export { purgedFolds, SPLIT, SPLIT_NAMES, timeSplit, walkForwardFolds } from './time-split.js';
+export type { TimeSplit } from './time-split.js';
+export { tuneStudent } from './tuning.js';
+export type { Candidate, TuningResult } from './tuning.js';
+export { writeEvaluationArtifacts } from './evaluation-artifacts.js';

@@ -1,0 +1,80 @@
+import type { Params } from '../config/index.js';
+import { logger } from '../core/index.js';
+import { evaluateClassifier } from '../eval/index.js';
+import { GbdtModel, trainGbdt } from '../models/gbdt/index.js';
+import type { Classifier, Dataset } from '../models/learner.js';
+import { loadClassifier, type SavedModel } from '../models/learner.js';
+import { trainMlpTeacher } from '../models/tfjs/index.js';
+import { gather, type LabelledRows, takeRows } from './labelled-rows.js';
+import { gbdtOptionsFrom, nnOptionsFrom } from './model-options.js';
+import { purgedFolds, SPLIT, type TimeSplit, timeSplit } from './time-split.js';
+
+const K = 3;
+
+/** Everything a teacher run produces before it is written to disk. */
+export interface TeacherRun {
+  model: Classifier;
+  rows: LabelledRows;
+  split: TimeSplit;
+  /** Teacher probabilities per row (n×3): out-of-fold on train rows, the final model elsewhere. */
+  proba: Float64Array;
+  evaluation: ReturnType<typeof evaluateClassifier>;
+  oofFolds: number;
+}
+
+/** Indices of rows in a split. */
+export function rowsOf(split: Int8Array, id: number): Int32Array {
+  let c = 0;
+  for (let i = 0; i < split.length; i++) if (split[i] === id) c++;
+  const out = new Int32Array(c);
+  c = 0;
+  for (let i = 0; i < split.length; i++) if (split[i] === id) out[c++] = i;
+  return out;
+}
+
+async function fit(params: Params, x: Dataset, y: Int32Array, valid: { x: Dataset; y: Int32Array } | undefined, init?: SavedModel): Promise<Classifier> {
+  const t = params.teacher;
+  if (t.model_type === 'gbdt') {
+    const initModel = init ? GbdtModel.fromJSON(init) : undefined;
+    return trainGbdt({ x, y }, gbdtOptionsFrom(t.gbdt, params.base.seed), valid, initModel);
+  }
+  return trainMlpTeacher({ x, y, ...(valid ? { valid } : {}) }, nnOptionsFrom(t.mlp, params.base.seed));
+}
+
+/**
+ * Trains the teacher on the train split (early stopping on validation), evaluates it on the test
+ * split, and produces soft labels: out-of-fold (purged, embargoed folds) on the train rows so the
+ * student never distils the teacher's in-sample over-confidence.
+ */
+export async function trainTeacher(params: Params, rows: LabelledRows, init?: SavedModel): Promise<TeacherRun> {
+  const embargo = params.split.embargo_bars ?? params.teacher.horizon;
+  const split = timeSplit(rows.ts, { validSize: params.split.valid_size, testSize: params.split.test_size, embargo });
+  const trainIdx = rowsOf(split.split, SPLIT.TRAIN);
+  const validIdx = rowsOf(split.split, SPLIT.VALID);
+  const testIdx = rowsOf(split.split, SPLIT.TEST);
+  const valid = { x: takeRows(rows.x, validIdx), y: gather(rows.label, validIdx) };
+  logger.info('teacher: training', { model_type: params.teacher.model_type, train: trainIdx.length, valid: validIdx.length, test: testIdx.length });
+  const model = await fit(params, takeRows(rows.x, trainIdx), gather(rows.label, trainIdx), valid, init);
+  const proba = model.predictProba(rows.x);
+
+  // Out-of-fold probabilities for the training rows.
+  const folds = purgedFolds(rows.ts, trainIdx, params.teacher.oof_folds, embargo);
+  for (const [k, f] of folds.entries()) {
+    if (f.predict.length === 0 || f.fit.length === 0) continue;
+    const m = await fit(params, takeRows(rows.x, f.fit), gather(rows.label, f.fit), valid, init);
+    const p = m.predictProba(takeRows(rows.x, f.predict));
+    for (let i = 0; i < f.predict.length; i++) for (let c = 0; c < K; c++) proba[f.predict[i] * K + c] = p[i * K + c];
+    logger.debug('teacher: oof fold', { fold: k, fit: f.fit.length, predict: f.predict.length });
+  }
+
+  const testProba = new Float64Array(testIdx.length * K);
+  for (let i = 0; i < testIdx.length; i++) for (let c = 0; c < K; c++) testProba[i * K + c] = proba[testIdx[i] * K + c];
+  const evaluation = evaluateClassifier(gather(rows.label, testIdx), testProba, K);
+  logger.info('teacher: test metrics', { accuracy: evaluation.report.test_metrics.accuracy, macro_auc: evaluation.report.test_metrics.macro_auc });
+  return { model, rows, split, proba, evaluation, oofFolds: folds.length };
+}
+
+/** Loads a saved teacher (any registered learner). */
+export function loadTeacher(saved: SavedModel): Classifier {
+  return loadClassifier(saved);
+}

@@ -1,0 +1,87 @@
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ThresholdsParams } from '../config/index.js';
+import { formatTs } from '../data/index.js';
+import { CLASSES } from '../labels/index.js';
+import { roundDeep, stableStringify, writeFileAtomic, writeJsonAtomic } from '../pipeline/index.js';
+import { type ChecklistContext, checklistJson, checklistMarkdown } from './checklist.js';
+import { deltas, evaluateCriteria } from './criteria.js';
+import type { PolicyRun, ValidationOutcome } from './run-validation.js';
+
+/** Validation artifact names (the reference's). */
+export const VALIDATION_FILES = {
+  results: 'validation_results.json',
+  accuracy: 'validation_accuracy.json',
+  comparison: 'comparison_baseline.json',
+  checklistMd: 'promotion_checklist.md',
+  checklistJson: 'promotion_checklist.json',
+  telemetry: 'validation_telemetry',
+} as const;
+
+function perSymbol(run: PolicyRun) {
+  return Object.fromEntries(run.perSymbol.map((p) => [p.symbol, { ...p.metrics, accuracy: p.accuracy }]));
+}
+
+function writeTelemetry(dir: string, run: PolicyRun, tz: string, forward: Map<string, Float64Array>): string[] {
+  mkdirSync(dir, { recursive: true });
+  for (const f of readdirSync(dir)) rmSync(join(dir, f));
+  return run.perSymbol.map((p) => {
+    const lines: string[] = [];
+    const fwd = forward.get(p.symbol);
+    for (let i = 0; i < p.sim.returns.length; i++) {
+      const pred = p.decisions.pred[i];
+      lines.push(
+        stableStringify(
+          roundDeep({
+            ts: formatTs(p.ts[i], tz),
+            symbol: p.symbol,
+            prediction: pred >= 0 ? CLASSES[pred] : null,
+            confidence: Number.isFinite(p.decisions.confidence[i]) ? p.decisions.confidence[i] : null,
+            position: p.decisions.target[i],
+            realised_return: i + 1 < p.sim.returns.length ? p.sim.returns[i + 1] : null,
+            forward_return: fwd && Number.isFinite(fwd[p.lo + i]) ? fwd[p.lo + i] : null,
+            model_version: run.policy.version,
+          }),
+        ),
+      );
+    }
+    const file = join(dir, `${p.symbol}.jsonl`);
+    writeFileAtomic(file, `${lines.join('\n')}\n`);
+    return file;
+  });
+}
+
+/** Writes results, accuracy, comparison, checklist (md + json) and telemetry; returns the recommendation. */
+export function writeValidationArtifacts(
+  dir: string,
+  o: ValidationOutcome,
+  t: ThresholdsParams,
+  ctx: ChecklistContext & { tz: string; costs: unknown; forwardReturns: Map<string, Float64Array> },
+): { recommendation: 'PROMOTE' | 'REJECT'; reason: string; files: string[] } {
+  mkdirSync(dir, { recursive: true });
+  const verdict = evaluateCriteria(o, t);
+  const p = (f: string) => join(dir, f);
+  const summary = (r: PolicyRun) => ({ policy: r.policy, summary: r.summary, portfolio: r.portfolio.metrics, per_symbol: perSymbol(r) });
+  writeJsonAtomic(p(VALIDATION_FILES.results), roundDeep({ timestamp: ctx.timestamp, window: o.window, costs: ctx.costs, candidate: summary(o.candidate), baseline: summary(o.baseline), significance: o.significance }));
+  writeJsonAtomic(p(VALIDATION_FILES.accuracy), roundDeep({ timestamp: ctx.timestamp, candidate: o.candidate.accuracy, baseline: o.baseline.accuracy, calibration: o.calibration }));
+  const baseSharpe = new Map(o.baseline.perSymbol.map((b) => [b.symbol, b.metrics.sharpe]));
+  writeJsonAtomic(
+    p(VALIDATION_FILES.comparison),
+    roundDeep({
+      timestamp: ctx.timestamp,
+      candidate_model: ctx.candidateModel,
+      baseline_model: ctx.baselineModel,
+      deltas: deltas(o),
+      significance: o.significance,
+      per_symbol: o.candidate.perSymbol.map((c) => ({ symbol: c.symbol, candidate_sharpe: c.metrics.sharpe, baseline_sharpe: baseSharpe.get(c.symbol) ?? null, beats_baseline: c.metrics.sharpe > (baseSharpe.get(c.symbol) ?? Number.POSITIVE_INFINITY) })),
+    }),
+  );
+  writeJsonAtomic(p(VALIDATION_FILES.checklistJson), checklistJson(o, t, verdict, ctx));
+  writeFileAtomic(p(VALIDATION_FILES.checklistMd), checklistMarkdown(o, t, verdict, ctx));
+  const tele = writeTelemetry(p(VALIDATION_FILES.telemetry), o.candidate, ctx.tz, ctx.forwardReturns);
+  return {
+    recommendation: verdict.recommendation,
+    reason: verdict.reason,
+    files: [VALIDATION_FILES.results, VALIDATION_FILES.accuracy, VALIDATION_FILES.comparison, VALIDATION_FILES.checklistJson, VALIDATION_FILES.checklistMd].map(p).concat(tele),
+  };
+}
