@@ -1,0 +1,13 @@
+export { benchGbdt, syntheticGbdtData } from './bench-gbdt.js';
+export type { GbdtBench } from './bench-gbdt.js';
+export { binOf, computeUppers, createBinMapper } from './binning.js';
+export type { BinMapper } from './binning.js';
+export { GbdtModel } from './model.js';
+export type { FeatureImportance, GbdtModelParts, GbdtSavedOptions } from './model.js';
+export { gbdtSavedSchema, parseGbdtSaved } from './model-schema.js';
+export { logPriors, multiLogloss } from './objective.js';
+export { gbdtOptionsSchema, parseGbdtOptions } from './options.js';
+export type { GbdtOptions, GbdtOptionsInput } from './options.js';
+export { trainGbdt } from './train-gbdt.js';
+export type { GbdtTrainSet } from './train-gbdt.js';
+export type { Tree, TreeJson } from './tree.js';

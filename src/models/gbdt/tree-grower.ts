@@ -1,0 +1,214 @@
+import type { BinMapper, RowBins } from './binning.js';
+import { subtractHistogram } from './histogram.js';
+import type { HistogramBuilder } from './histogram-builder.js';
+import { emptySplit, findBestSplit, type SplitInfo, type SplitParams } from './split.js';
+import type { Tree } from './tree.js';
+
+/** Growth limits of one tree. */
+export interface GrowParams extends SplitParams {
+  numLeaves: number;
+  maxDepth: number;
+  learningRate: number;
+}
+
+/** Shared-memory buffers the grower and the histogram workers both see. */
+export interface GrowBuffers {
+  /** Row-major histogram cell indices (see binDataset). */
+  bins: RowBins;
+  d: number;
+  grad: Float64Array;
+  hess: Float64Array;
+  /** Row ids, partitioned so each leaf owns a contiguous range. */
+  rows: Uint32Array;
+  feats: Int32Array;
+  hist: Float64Array;
+  /** Column-major copy of `bins` (feature j at j*n): partitioning reads one feature of many rows. */
+  binsByFeature: Uint8Array;
+  n: number;
+  /** Doubles per histogram slot (totalBins * 2). */
+  histStride: number;
+}
+
+/**
+ * Leaf-wise (best-first) tree growth over binned rows. Buffers are reused across trees; after
+ * `grow`, leaf l owns rows[leafStart[l] .. leafStart[l] + leafCount[l]).
+ */
+export class TreeGrower {
+  readonly leafStart: Int32Array;
+  readonly leafCount: Int32Array;
+  private readonly leafG: Float64Array;
+  private readonly leafH: Float64Array;
+  private readonly leafDepth: Int32Array;
+  private readonly leafParent: Int32Array;
+  private readonly leafIsLeft: Uint8Array;
+  private readonly splits: SplitInfo[];
+  private readonly tmp: Uint32Array;
+
+  constructor(
+    private readonly buf: GrowBuffers,
+    private readonly mapper: BinMapper,
+    private readonly p: GrowParams,
+    private readonly builder: HistogramBuilder,
+  ) {
+    const L = p.numLeaves;
+    this.leafStart = new Int32Array(L);
+    this.leafCount = new Int32Array(L);
+    this.leafG = new Float64Array(L);
+    this.leafH = new Float64Array(L);
+    this.leafDepth = new Int32Array(L);
+    this.leafParent = new Int32Array(L);
+    this.leafIsLeft = new Uint8Array(L);
+    this.splits = Array.from({ length: L }, emptySplit);
+    this.tmp = new Uint32Array(buf.rows.length);
+  }
+
+  /** Grows one tree on rows[0..rootCount) with the current grad/hess and feature subset. */
+  grow(rootCount: number, nf: number): { tree: Tree; numLeaves: number } {
+    const { grad, hess, rows, hist, histStride: S } = this.buf;
+    const { offsets, numBins, uppers } = this.mapper;
+    const p = this.p;
+    const maxNodes = p.numLeaves - 1;
+    const feature = new Int32Array(maxNodes);
+    const threshold = new Float64Array(maxNodes);
+    const defaultLeft = new Uint8Array(maxNodes);
+    const left = new Int32Array(maxNodes);
+    const right = new Int32Array(maxNodes);
+    const gain = new Float64Array(maxNodes);
+    let g0 = 0;
+    let h0 = 0;
+    for (let q = 0; q < rootCount; q++) {
+      const r = rows[q];
+      g0 += grad[r];
+      h0 += hess[r];
+    }
+    this.leafStart[0] = 0;
+    this.leafCount[0] = rootCount;
+    this.leafG[0] = g0;
+    this.leafH[0] = h0;
+    this.leafDepth[0] = 0;
+    this.leafParent[0] = -1;
+    let numLeaves = 1;
+    let numNodes = 0;
+    if (this.canSplit(0) && p.numLeaves > 1) {
+      this.builder.build(0, rootCount, nf, 0);
+      this.evaluate(0, nf);
+    } else this.splits[0].feature = -1;
+
+    while (numLeaves < p.numLeaves) {
+      let best = -1;
+      for (let l = 0; l < numLeaves; l++) {
+        const s = this.splits[l];
+        if (s.feature >= 0 && (best < 0 || s.gain > this.splits[best].gain)) best = l;
+      }
+      if (best < 0) break;
+      const s = this.splits[best];
+      const L = best;
+      const R = numLeaves++;
+      const node = numNodes++;
+      feature[node] = s.feature;
+      threshold[node] = uppers[s.feature][s.bin];
+      defaultLeft[node] = s.defaultLeft ? 1 : 0;
+      gain[node] = s.gain;
+      left[node] = ~L;
+      right[node] = ~R;
+      const parent = this.leafParent[L];
+      if (parent >= 0) {
+        if (this.leafIsLeft[L] === 1) left[parent] = node;
+        else right[parent] = node;
+      }
+      const start = this.leafStart[L];
+      const count = this.leafCount[L];
+      const nLeft = this.partition(start, count, s);
+      const depth = this.leafDepth[L] + 1;
+      this.leafParent[L] = node;
+      this.leafIsLeft[L] = 1;
+      this.leafParent[R] = node;
+      this.leafIsLeft[R] = 0;
+      this.leafStart[R] = start + nLeft;
+      this.leafCount[R] = count - nLeft;
+      this.leafCount[L] = nLeft;
+      this.leafG[R] = this.leafG[L] - s.leftG;
+      this.leafH[R] = this.leafH[L] - s.leftH;
+      this.leafG[L] = s.leftG;
+      this.leafH[L] = s.leftH;
+      this.leafDepth[L] = depth;
+      this.leafDepth[R] = depth;
+      const okL = this.canSplit(L);
+      const okR = this.canSplit(R);
+      this.splits[L].feature = -1;
+      this.splits[R].feature = -1;
+      if (numLeaves >= p.numLeaves || (!okL && !okR)) continue;
+      // Histogram subtraction: build the smaller child, derive the larger from the parent's slot.
+      const leftSmaller = nLeft <= count - nLeft;
+      const small = leftSmaller ? L : R;
+      const large = leftSmaller ? R : L;
+      if (leftSmaller) hist.copyWithin(R * S, L * S, L * S + S);
+      this.builder.build(this.leafStart[small], this.leafStart[small] + this.leafCount[small], nf, small * S);
+      subtractHistogram(this.buf.feats, nf, offsets, numBins, hist, large * S, small * S);
+      if (okL) this.evaluate(L, nf);
+      if (okR) this.evaluate(R, nf);
+    }
+    const leafValue = new Float64Array(numLeaves);
+    for (let l = 0; l < numLeaves; l++)
+      leafValue[l] = (-this.leafG[l] / (this.leafH[l] + p.lambdaL2)) * p.learningRate;
+    const tree: Tree = {
+      feature: feature.slice(0, numNodes),
+      threshold: threshold.slice(0, numNodes),
+      defaultLeft: defaultLeft.slice(0, numNodes),
+      left: left.slice(0, numNodes),
+      right: right.slice(0, numNodes),
+      gain: gain.slice(0, numNodes),
+      leafValue,
+    };
+    return { tree, numLeaves };
+  }
+
+  private canSplit(l: number): boolean {
+    const p = this.p;
+    return this.leafCount[l] >= 2 * p.minDataInLeaf && (p.maxDepth < 0 || this.leafDepth[l] < p.maxDepth);
+  }
+
+  private evaluate(l: number, nf: number): void {
+    const m = this.mapper;
+    findBestSplit(
+      this.buf.hist,
+      l * this.buf.histStride,
+      this.buf.feats,
+      nf,
+      m.offsets,
+      m.numBins,
+      m.hasMissing,
+      this.leafG[l],
+      this.leafH[l],
+      this.leafCount[l],
+      this.p,
+      this.splits[l],
+    );
+  }
+
+  /** Stable in-place partition of a leaf's rows; returns how many went left. */
+  private partition(start: number, count: number, s: SplitInfo): number {
+    const { binsByFeature, n, rows } = this.buf;
+    const tmp = this.tmp;
+    const f = s.feature;
+    const missing = this.mapper.numBins[f] - 1;
+    const cut = s.bin;
+    const defL = s.defaultLeft ? 1 : 0;
+    const col = f * n;
+    let l = start;
+    let t = 0;
+    const end = start + count;
+    // Branch-free: a 50/50 data-dependent branch would mispredict on every other row.
+    for (let q = start; q < end; q++) {
+      const r = rows[q];
+      const b = binsByFeature[col + r];
+      const goLeft = b === missing ? defL : +(b <= cut);
+      rows[l] = r;
+      tmp[t] = r;
+      l += goLeft;
+      t += 1 - goLeft;
+    }
+    rows.set(tmp.subarray(0, t), l);
+    return l - start;
+  }
+}

@@ -1,0 +1,81 @@
+import type { Dataset } from '../learner.js';
+
+/**
+ * One regression tree as flat arrays. Internal node i splits on `feature[i]`: x <= threshold[i] goes
+ * to `left[i]`, otherwise `right[i]`, NaN to the side given by `defaultLeft[i]`. A child c >= 0 is an
+ * internal node; c < 0 is leaf ~c (i.e. -c-1). A tree with no split has one leaf and no nodes.
+ */
+export interface Tree {
+  feature: Int32Array;
+  threshold: Float64Array;
+  defaultLeft: Uint8Array;
+  left: Int32Array;
+  right: Int32Array;
+  /** Split gain of each internal node (feature importance). */
+  gain: Float64Array;
+  /** Leaf outputs, shrinkage included. */
+  leafValue: Float64Array;
+}
+
+/** Adds the tree's output for every row of x to `scores[i * stride + offset]`. */
+export function addTreeScores(
+  tree: Tree,
+  x: Dataset,
+  scores: Float64Array,
+  stride: number,
+  offset: number,
+): void {
+  const { feature, threshold, defaultLeft, left, right, leafValue } = tree;
+  const cols = x.columns;
+  const n = x.n;
+  if (feature.length === 0) {
+    const v = leafValue[0];
+    for (let i = 0; i < n; i++) scores[i * stride + offset] += v;
+    return;
+  }
+  for (let i = 0; i < n; i++) {
+    let node = 0;
+    while (node >= 0) {
+      const v = cols[feature[node]][i];
+      node = v <= threshold[node] || (Number.isNaN(v) && defaultLeft[node] === 1) ? left[node] : right[node];
+    }
+    scores[i * stride + offset] += leafValue[~node];
+  }
+}
+
+/** Plain-array form of a tree for JSON. */
+export interface TreeJson {
+  feature: number[];
+  threshold: number[];
+  defaultLeft: number[];
+  left: number[];
+  right: number[];
+  gain: number[];
+  leafValue: number[];
+}
+
+/** Converts a tree to plain number arrays. */
+export function treeToJson(t: Tree): TreeJson {
+  return {
+    feature: Array.from(t.feature),
+    threshold: Array.from(t.threshold),
+    defaultLeft: Array.from(t.defaultLeft),
+    left: Array.from(t.left),
+    right: Array.from(t.right),
+    gain: Array.from(t.gain),
+    leafValue: Array.from(t.leafValue),
+  };
+}
+
+/** Converts validated plain arrays back to a tree. */
+export function treeFromJson(j: TreeJson): Tree {
+  return {
+    feature: Int32Array.from(j.feature),
+    threshold: Float64Array.from(j.threshold),
+    defaultLeft: Uint8Array.from(j.defaultLeft),
+    left: Int32Array.from(j.left),
+    right: Int32Array.from(j.right),
+    gain: Float64Array.from(j.gain),
+    leafValue: Float64Array.from(j.leafValue),
+  };
+}
