@@ -22,7 +22,10 @@ export async function main(argv: string[]): Promise<number> {
     return 3;
   }
   try {
-    return (await cmd.run(rest)) ?? 0;
+    // One backend for the whole process, chosen before any model is trained or scored: artifacts are
+    // bit-reproducible only on the same backend.
+    if (cmd.usesTf) await (await import('../models/tfjs/index.js')).initTfBackend();
+    return (await (await cmd.load()).run(rest)) ?? 0;
   } catch (err) {
     const code = exitCodeFor(err);
     if (err instanceof SenseQuantError) {

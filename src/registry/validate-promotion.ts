@@ -102,5 +102,11 @@ export function validatePromotion(
     cl.success ? `${cl.data.recommendation}: ${cl.data.reason}` : 'no valid promotion checklist',
   );
 
+  // A checklist written for another model must not promote this one.
+  const clSha = cl.success ? (cl.data as Record<string, unknown>).candidate_model_sha256 : undefined;
+  const modelSha = field(metaValue, 'model_sha256');
+  const matches = clSha === undefined || clSha === modelSha;
+  add('checklist-matches-model', matches, !cl.success ? 'n/a (no valid checklist)' : matches ? 'ok' : `checklist is for model ${String(clSha).slice(0, 12)}…, candidate is ${String(modelSha).slice(0, 12)}…`);
+
   return { canPromote: checks.every((c) => c.pass), checks };
 }

@@ -4,6 +4,7 @@ import { ingestMain } from './ingest.js';
 import { PATHS } from './paths.js';
 import { studentMain } from './student.js';
 import { teacherMain } from './teacher.js';
+import { validateMain } from './validate.js';
 
 export { stageContext } from './context.js';
 export type { StageContext } from './context.js';
@@ -15,6 +16,8 @@ export { runStudent, studentMain } from './student.js';
 export type { StudentRunOptions } from './student.js';
 export { runTeacher, teacherMain } from './teacher.js';
 export type { TeacherRunOptions } from './teacher.js';
+export { runValidate, validateMain } from './validate.js';
+export type { ValidateRunOptions, ValidateRunResult } from './validate.js';
 
 /** A DVC stage: its main() and the artifact paths it writes. */
 export interface StageEntry {
@@ -28,4 +31,5 @@ export const STAGES: Record<string, StageEntry> = {
   features: { main: (ctx) => featuresMain(ctx), artifacts: [PATHS.features] },
   teacher: { main: (ctx) => teacherMain(ctx), artifacts: [PATHS.teacher] },
   student: { main: (ctx) => studentMain(ctx), artifacts: [PATHS.student] },
+  validate: { main: (ctx) => validateMain(ctx), artifacts: [PATHS.validation] },
 };

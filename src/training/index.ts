@@ -16,3 +16,5 @@ export type { TimeSplit } from './time-split.js';
 export { tuneStudent } from './tuning.js';
 export type { Candidate, TuningResult } from './tuning.js';
 export { writeEvaluationArtifacts } from './evaluation-artifacts.js';
+export { readStudentDir } from './student-dir.js';
+export type { StudentDir } from './student-dir.js';

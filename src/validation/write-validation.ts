@@ -13,6 +13,7 @@ export const VALIDATION_FILES = {
   results: 'validation_results.json',
   accuracy: 'validation_accuracy.json',
   comparison: 'comparison_baseline.json',
+  perSymbol: 'validation_per_symbol.json',
   checklistMd: 'promotion_checklist.md',
   checklistJson: 'promotion_checklist.json',
   telemetry: 'validation_telemetry',
@@ -61,8 +62,13 @@ export function writeValidationArtifacts(
   mkdirSync(dir, { recursive: true });
   const verdict = evaluateCriteria(o, t);
   const p = (f: string) => join(dir, f);
-  const summary = (r: PolicyRun) => ({ policy: r.policy, summary: r.summary, portfolio: r.portfolio.metrics, per_symbol: perSymbol(r) });
-  writeJsonAtomic(p(VALIDATION_FILES.results), roundDeep({ timestamp: ctx.timestamp, window: o.window, costs: ctx.costs, candidate: summary(o.candidate), baseline: summary(o.baseline), significance: o.significance }));
+  // validation_results.json stays compact (it is a DVC metrics file); per-symbol detail goes beside it.
+  const summary = (r: PolicyRun) => ({ policy: r.policy, summary: r.summary, portfolio: r.portfolio.metrics });
+  writeJsonAtomic(
+    p(VALIDATION_FILES.results),
+    roundDeep({ timestamp: ctx.timestamp, window: { start: o.window.start, end: o.window.end, bars: o.window.bars, symbols: o.window.symbols.length }, costs: ctx.costs, candidate: summary(o.candidate), baseline: summary(o.baseline), significance: o.significance }),
+  );
+  writeJsonAtomic(p(VALIDATION_FILES.perSymbol), roundDeep({ candidate: perSymbol(o.candidate), baseline: perSymbol(o.baseline) }));
   writeJsonAtomic(p(VALIDATION_FILES.accuracy), roundDeep({ timestamp: ctx.timestamp, candidate: o.candidate.accuracy, baseline: o.baseline.accuracy, calibration: o.calibration }));
   const baseSharpe = new Map(o.baseline.perSymbol.map((b) => [b.symbol, b.metrics.sharpe]));
   writeJsonAtomic(
@@ -82,6 +88,6 @@ export function writeValidationArtifacts(
   return {
     recommendation: verdict.recommendation,
     reason: verdict.reason,
-    files: [VALIDATION_FILES.results, VALIDATION_FILES.accuracy, VALIDATION_FILES.comparison, VALIDATION_FILES.checklistJson, VALIDATION_FILES.checklistMd].map(p).concat(tele),
+    files: [VALIDATION_FILES.results, VALIDATION_FILES.perSymbol, VALIDATION_FILES.accuracy, VALIDATION_FILES.comparison, VALIDATION_FILES.checklistJson, VALIDATION_FILES.checklistMd].map(p).concat(tele),
   };
 }

@@ -44,6 +44,15 @@ describe('validatePromotion', () => {
     expect(r.checks.find((c) => c.name === 'checklist-recommendation')?.detail).toMatch(/^REJECT/);
   });
 
+  it('refuses a checklist written for another model', () => {
+    const dir = makeCandidate(tempDir(), 'c');
+    writeFileSync(
+      join(dir, 'promotion_checklist.json'),
+      JSON.stringify({ recommendation: 'PROMOTE', reason: 'ok', candidate_model_sha256: 'a'.repeat(64) }),
+    );
+    expect(failedNames(dir)).toEqual(['checklist-matches-model']);
+  });
+
   it('reports a missing checklist', () => {
     const dir = makeCandidate(tempDir(), 'c', { withChecklist: false });
     expect(failedNames(dir)).toEqual(['checklist-file', 'checklist-recommendation']);

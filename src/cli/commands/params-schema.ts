@@ -5,7 +5,6 @@ import type { Command } from './types.js';
 
 /** `params-schema`: writes the JSON Schema of params.yaml generated from the zod schema. */
 export const paramsSchemaCommand: Command = {
-  summary: 'write params.schema.json (JSON Schema of params.yaml, from the zod schema)',
   run(argv) {
     const { values } = parseFlags(argv, { out: { type: 'string', default: 'params.schema.json' } }, 'sensequant params-schema [--out file]');
     writeJsonAtomic(values.out as string, paramsJsonSchema());

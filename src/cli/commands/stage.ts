@@ -10,7 +10,6 @@ const USAGE = `sensequant stage <${Object.keys(STAGES).join('|')}> [--params par
 
 /** `stage <name>`: runs one DVC stage's main() and records it in the run log. */
 export const stageCommand: Command = {
-  summary: 'run one DVC pipeline stage (what dvc.yaml calls)',
   async run(argv) {
     const { values, positionals } = parseFlags(argv, { params: { type: 'string', default: PATHS.params } }, USAGE);
     const name = positionals[0];

@@ -1,14 +1,17 @@
 import { join } from 'node:path';
 import { ConfigError } from '../../core/index.js';
 import { withStageRecord } from '../../pipeline/index.js';
-import { PATHS, runStudent, stageContext } from '../../stages/index.js';
+import { computeFeatures, ingest, PATHS, runStudent, runValidate, stageContext } from '../../stages/index.js';
 import { readTeacherDir } from '../../training/index.js';
-import { numberFlag, parseFlags, print } from '../args.js';
+import { dateFlag, foldListFlags, listValue, numberFlag, parseFlags, print } from '../args.js';
+import { EXIT } from '../exit-codes.js';
 import type { Command } from './types.js';
 
 const USAGE =
   'sensequant train-student --teacher-dir DIR [--output-dir DIR] [--model-type logistic|mlp] [--hyperparameter-tuning] ' +
-  '[--cv-folds N] [--test-size X] [--incremental --baseline-student FILE] [--params FILE]';
+  '[--cv-folds N] [--test-size X] [--incremental --baseline-student FILE] [--params FILE] ' +
+  '[--validate [--validation-symbols A B ...] [--validation-start D] [--validation-end D] [--baseline-model DIR] [--generate-checklist] ' +
+  '[--min-precision-uplift X] [--min-hit-ratio-uplift X] [--min-sharpe-uplift X] [--require-all-criteria true|false] [--confidence-threshold X]]';
 
 export const STUDENT_FLAGS = {
   'teacher-dir': { type: 'string' },
@@ -20,13 +23,34 @@ export const STUDENT_FLAGS = {
   incremental: { type: 'boolean', default: false },
   'baseline-student': { type: 'string' },
   params: { type: 'string', default: PATHS.params },
+  validate: { type: 'boolean', default: false },
+  'validation-symbols': { type: 'string' },
+  'validation-start': { type: 'string' },
+  'validation-end': { type: 'string' },
+  'baseline-model': { type: 'string' },
+  'generate-checklist': { type: 'boolean', default: false },
+  'min-precision-uplift': { type: 'string' },
+  'min-hit-ratio-uplift': { type: 'string' },
+  'min-sharpe-uplift': { type: 'string' },
+  'require-all-criteria': { type: 'string' },
+  'confidence-threshold': { type: 'string' },
 } as const;
 
 /** `train-student`: distils a student from a teacher directory. */
 export const trainStudentCommand: Command = {
-  summary: 'distil a calibrated student from a teacher directory (flags override params.yaml)',
   async run(argv) {
-    const { values } = parseFlags(argv, STUDENT_FLAGS, USAGE);
+    const { values } = parseFlags(foldListFlags(argv, ['validation-symbols']), STUDENT_FLAGS, USAGE);
+    const flagNum = (k: keyof typeof STUDENT_FLAGS) => numberFlag(k, values[k] as string | undefined);
+    const requireAll = values['require-all-criteria'] as string | undefined;
+    if (requireAll !== undefined && requireAll !== 'true' && requireAll !== 'false') {
+      throw new ConfigError('--require-all-criteria takes true or false', [{ path: '--require-all-criteria', value: requireAll, message: 'not a boolean', fix: '--require-all-criteria false' }]);
+    }
+    const thresholds = {
+      ...(values['min-precision-uplift'] !== undefined ? { min_precision_uplift: flagNum('min-precision-uplift') } : {}),
+      ...(values['min-hit-ratio-uplift'] !== undefined ? { min_hit_ratio_uplift: flagNum('min-hit-ratio-uplift') } : {}),
+      ...(values['min-sharpe-uplift'] !== undefined ? { min_sharpe_uplift: flagNum('min-sharpe-uplift') } : {}),
+      ...(requireAll !== undefined ? { require_all_criteria: requireAll === 'true' } : {}),
+    };
     const teacherDir = (values['teacher-dir'] as string | undefined) ?? PATHS.teacher;
     const testSize = numberFlag('test-size', values['test-size'] as string | undefined);
     const ctx = stageContext(values.params as string, {
@@ -35,6 +59,8 @@ export const trainStudentCommand: Command = {
         ...(values['cv-folds'] !== undefined ? { cv_folds: numberFlag('cv-folds', values['cv-folds'] as string) } : {}),
       },
       ...(testSize !== undefined ? { split: { test_size: testSize } } : {}),
+      validation: { thresholds },
+      ...(values['confidence-threshold'] !== undefined ? { strategy: { confidence_threshold: flagNum('confidence-threshold') } } : {}),
     });
     if (values.incremental && !values['baseline-student']) {
       throw new ConfigError('--incremental needs --baseline-student <student_model.json>', [{ path: '--baseline-student', message: 'missing', fix: USAGE }]);
@@ -58,6 +84,20 @@ export const trainStudentCommand: Command = {
       }),
     );
     print(`student artifacts: ${outDir}`);
-    return 0;
+    if (!values.validate) return 0;
+    const tz = ctx.params.base.exchange_tz;
+    const result = await withStageRecord(join(outDir, '..', 'training_pipeline.json'), { stage: 'validation', configHash: ctx.configHash, artifacts: [join(outDir, 'validation_results.json')] }, () => {
+      const { series } = ingest(ctx.params);
+      return runValidate(ctx, series, computeFeatures(ctx.params, series), {
+        studentDir: outDir,
+        outDir,
+        symbols: listValue(values['validation-symbols'] as string | undefined),
+        startMs: dateFlag('validation-start', values['validation-start'] as string | undefined, tz),
+        endMs: dateFlag('validation-end', values['validation-end'] as string | undefined, tz, true),
+        baselineModel: (values['baseline-model'] as string | undefined) ?? undefined,
+      });
+    });
+    print(`${result.recommendation}: ${result.reason}\nchecklist: ${join(outDir, 'promotion_checklist.md')}`);
+    return result.recommendation === 'PROMOTE' ? 0 : EXIT.REJECTED;
   },
 };

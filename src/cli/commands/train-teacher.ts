@@ -12,7 +12,6 @@ const DAY = 86_400_000;
 
 /** `train-teacher`: labels + teacher model on the configured data, flags overriding params.yaml. */
 export const trainTeacherCommand: Command = {
-  summary: 'label forward returns and train the teacher (flags override params.yaml)',
   async run(argv) {
     const { values } = parseFlags(
       foldListFlags(argv, ['symbols', 'features']),

@@ -1,5 +1,12 @@
-/** A CLI command: a one-line summary and a runner returning the exit code. */
+/** A CLI command's runner: returns the exit code (undefined = 0). */
 export interface Command {
-  summary: string;
   run(argv: string[]): Promise<number | undefined> | number | undefined;
+}
+
+/** A command as listed by the CLI: loaded lazily so `--help` and registry commands start fast. */
+export interface CommandEntry {
+  summary: string;
+  /** Initialise the TensorFlow.js backend before running (commands that train or score). */
+  usesTf?: boolean;
+  load(): Promise<Command>;
 }

@@ -1,0 +1,116 @@
+import { ConfigError, ValidationRejectedError } from '../../core/index.js';
+import { breakStaleLock, DEFAULT_REGISTRY_ROOT, promote, registryStatus, rollback, validatePromotion } from '../../registry/index.js';
+import { parseFlags, print } from '../args.js';
+import { candidateBundle } from './candidate-bundle.js';
+import type { Command } from './types.js';
+
+const json = (v: unknown) => print(JSON.stringify(v, null, 2));
+
+function checksTable(checks: { name: string; pass: boolean; detail: string }[]): string {
+  return checks.map((c) => `${c.pass ? 'PASS' : 'FAIL'}  ${c.name.padEnd(26)} ${c.detail}`).join('\n');
+}
+
+/** `validate-promotion DIR`: exit 0 when the candidate can be promoted, 2 when it cannot. */
+export const validatePromotionCommand: Command = {
+  run(argv) {
+    const usage = 'sensequant validate-promotion DIR [--checklist FILE] [--json]';
+    const { values, positionals } = parseFlags(argv, { checklist: { type: 'string' }, json: { type: 'boolean', default: false } }, usage);
+    const dir = positionals[0];
+    if (!dir) throw new ConfigError('missing candidate directory', [{ path: 'DIR', message: 'required', fix: usage }]);
+    const bundle = candidateBundle(dir, values.checklist as string | undefined);
+    try {
+      const report = validatePromotion(bundle.dir);
+      if (values.json) json(report);
+      else print(`${checksTable(report.checks)}\n\n${report.canPromote ? 'can promote' : 'cannot promote'}: ${dir}`);
+      return report.canPromote ? 0 : 2;
+    } finally {
+      bundle.cleanup();
+    }
+  },
+};
+
+/** `promote DIR`: archive current production and switch atomically. */
+export const promoteCommand: Command = {
+  run(argv) {
+    const usage = 'sensequant promote DIR [--version V] [--dry-run] [--force --reason TEXT] [--checklist FILE] [--root DIR]';
+    const { values, positionals } = parseFlags(
+      argv,
+      {
+        version: { type: 'string' },
+        'dry-run': { type: 'boolean', default: false },
+        force: { type: 'boolean', default: false },
+        reason: { type: 'string' },
+        checklist: { type: 'string' },
+        root: { type: 'string', default: DEFAULT_REGISTRY_ROOT },
+        actor: { type: 'string' },
+      },
+      usage,
+    );
+    const dir = positionals[0];
+    if (!dir) throw new ConfigError('missing candidate directory', [{ path: 'DIR', message: 'required', fix: usage }]);
+    const bundle = candidateBundle(dir, values.checklist as string | undefined);
+    try {
+      const r = promote(bundle.dir, {
+        root: values.root as string,
+        version: values.version as string | undefined,
+        dryRun: values['dry-run'] as boolean,
+        force: values.force as boolean,
+        reason: values.reason as string | undefined,
+        actor: values.actor as string | undefined,
+      });
+      print(`${values['dry-run'] ? '[dry run] would promote' : 'promoted'} ${r.to}${r.from ? ` (was ${r.from})` : ''}${r.forced ? ` FORCED: ${r.reason}` : ''}`);
+      return 0;
+    } finally {
+      bundle.cleanup();
+    }
+  },
+};
+
+/** `rollback`: restore the previous production model, or `--to VERSION`. */
+export const rollbackCommand: Command = {
+  run(argv) {
+    const usage = 'sensequant rollback [--to VERSION] [--dry-run] [--reason TEXT] [--root DIR]';
+    const { values } = parseFlags(
+      argv,
+      { to: { type: 'string' }, 'dry-run': { type: 'boolean', default: false }, reason: { type: 'string' }, root: { type: 'string', default: DEFAULT_REGISTRY_ROOT }, actor: { type: 'string' } },
+      usage,
+    );
+    const r = rollback({ root: values.root as string, to: values.to as string | undefined, dryRun: values['dry-run'] as boolean, reason: values.reason as string | undefined, actor: values.actor as string | undefined });
+    print(`${values['dry-run'] ? '[dry run] would roll back' : 'rolled back'} ${r.from ?? '(none)'} → ${r.to}`);
+    return 0;
+  },
+};
+
+/** `registry status|unlock`. */
+export const registryCommand: Command = {
+  run(argv) {
+    const usage = 'sensequant registry status|unlock [--root DIR] [--json]';
+    const { values, positionals } = parseFlags(argv, { root: { type: 'string', default: DEFAULT_REGISTRY_ROOT }, json: { type: 'boolean', default: false } }, usage);
+    const root = values.root as string;
+    if (positionals[0] === 'unlock') {
+      breakStaleLock(root);
+      print('stale lock removed');
+      return 0;
+    }
+    if (positionals[0] !== 'status') throw new ConfigError(`unknown registry action "${positionals[0] ?? ''}"`, [{ path: 'action', value: positionals[0], message: 'not status or unlock', fix: usage }]);
+    const s = registryStatus(root);
+    if (values.json) {
+      json(s);
+    } else {
+      const p = s.production;
+      print(
+        [
+          `production: ${p ? `${p.version} (sha256 ${p.model_sha256?.slice(0, 12)}…, ${p.verified ? 'verified' : `NOT VERIFIED: ${p.problems.join('; ')}`})` : 'none'}`,
+          `archive:    ${s.archive.map((v) => `${v.version}${v.verified ? '' : ` (CORRUPT: ${v.problems.join('; ')})`}`).join(', ') || 'empty'}`,
+          `production pointer: ${s.productionProblems.join('; ') || 'ok'}`,
+          `lock:       ${s.lock.state}${'fix' in s.lock && s.lock.fix ? ` — ${s.lock.fix}` : ''}`,
+          `leftovers:  ${s.leftovers.join(', ') || 'none'}`,
+          `last:       ${s.lastAction ? `${s.lastAction.action} ${s.lastAction.from ?? '∅'} → ${s.lastAction.to ?? '∅'} at ${s.lastAction.when}` : 'none'}`,
+        ].join('\n'),
+      );
+    }
+    return s.production && !s.production.verified ? 1 : 0;
+  },
+};
+
+export { ValidationRejectedError };

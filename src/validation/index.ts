@@ -1,0 +1,11 @@
+export { accuracyMetrics } from './accuracy-metrics.js';
+export type { AccuracyMetrics } from './accuracy-metrics.js';
+export { checklistJson, checklistMarkdown } from './checklist.js';
+export type { ChecklistContext } from './checklist.js';
+export { deltas, evaluateCriteria, relativeSharpeUplift } from './criteria.js';
+export type { Criterion } from './criteria.js';
+export { modelPolicy, smaPolicy } from './policy.js';
+export type { Decisions, Policy, PolicyOptions } from './policy.js';
+export { runValidation } from './run-validation.js';
+export type { PolicyRun, ValidationInputs, ValidationOutcome } from './run-validation.js';
+export { VALIDATION_FILES, writeValidationArtifacts } from './write-validation.js';
