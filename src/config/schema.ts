@@ -31,7 +31,7 @@ export const dataSchema = z
     synthetic: z
       .object({
         regime_change_date: isoDate.nullable().default(null).describe('Date after which the dynamics change.'),
-        signal_strength: z.number().min(0).max(5).default(1).describe('Scale of the predictable part (0 = noise).'),
+        signal_strength: z.number().min(0).max(5).default(2).describe('Scale of the predictable part (0 = noise).'),
       })
       .strict()
       .prefault({}),
