@@ -1,0 +1,106 @@
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { ArtifactError, ConfigError } from '../../src/core/index.js';
+import { parseTimestamp } from '../../src/data/index.js';
+import { initTfBackend } from '../../src/models/tfjs/index.js';
+import { computeFeatures, ingest, runStudent, runTeacher } from '../../src/stages/index.js';
+import { readTeacherDir } from '../../src/training/index.js';
+import { readJson, smallContext, tempDir } from '../integration/helpers.js';
+
+const ctx = smallContext({ data: { symbols: ['TCS', 'INFY', 'ITC'] } });
+const root = tempDir();
+const teacherDir = join(root, 'teacher');
+
+function corrupted(name: string, mutate: (dir: string) => void): string {
+  const dir = join(root, `corrupt-${name}`);
+  cpSync(teacherDir, dir, { recursive: true });
+  mutate(dir);
+  return dir;
+}
+
+function artifactIssues(dir: string) {
+  try {
+    readTeacherDir(dir);
+  } catch (e) {
+    expect(e).toBeInstanceOf(ArtifactError);
+    return e as ArtifactError;
+  }
+  throw new Error('expected an ArtifactError');
+}
+
+describe('teacher and student runs', () => {
+  beforeAll(async () => {
+    await initTfBackend();
+    const { series } = ingest(ctx.params);
+    await runTeacher(ctx, series, computeFeatures(ctx.params, series), { outDir: teacherDir });
+  }, 120_000);
+
+  it('a missing teacher file is named', () => {
+    const err = artifactIssues(corrupted('missing', (d) => rmSync(join(d, 'labels.csv.gz'))));
+    expect(err.message).toMatch(/incomplete teacher directory/);
+    expect(err.issues[0].path).toMatch(/labels\.csv\.gz$/);
+  });
+
+  it('a modified model fails its checksum', () => {
+    const err = artifactIssues(corrupted('sha', (d) => writeFileSync(join(d, 'teacher_model.json'), readFileSync(join(d, 'teacher_model.json'), 'utf8').replace('"numClasses":3', '"numClasses":3 '))));
+    expect(err.message).toMatch(/checksum mismatch/);
+  });
+
+  it('invalid metadata names the bad key', () => {
+    const err = artifactIssues(
+      corrupted('meta', (d) => {
+        const m = readJson(join(d, 'metadata.json'));
+        delete m.config_hash;
+        writeFileSync(join(d, 'metadata.json'), JSON.stringify(m));
+      }),
+    );
+    expect(err.issues.map((i) => i.path)).toContain('config_hash');
+  });
+
+  it('a missing directory is a clear error, and the CLI exits 1 without a stack trace', async () => {
+    expect(() => readTeacherDir(join(root, 'nope'))).toThrow(/teacher directory not found/);
+    const dir = corrupted('cli', (d) => rmSync(join(d, 'metadata.json')));
+    expect(await main(['train-student', '--teacher-dir', dir, '--output-dir', join(root, 'cli-student')])).toBe(1);
+  });
+
+  it('--incremental warm-starts from a baseline student; a mismatched --test-size is refused', async () => {
+    const first = join(root, 'student-a');
+    await runStudent(ctx, { teacherDir, outDir: first });
+    const second = join(root, 'student-b');
+    await runStudent(ctx, { teacherDir, outDir: second, baselineStudent: join(first, 'student_model.json') });
+    const meta = readJson(join(second, 'metadata.json'));
+    expect(meta.training.warmStarted).toBe(true);
+    expect(meta.baseline_student).toBe(join(first, 'student_model.json'));
+    expect(await main(['train-student', '--teacher-dir', teacherDir, '--test-size', '0.3', '--output-dir', join(root, 'x')])).toBe(3);
+  });
+
+  it('--hyperparameter-tuning records every trial and the configurations tried', async () => {
+    const tctx = smallContext({ data: { symbols: ['TCS', 'INFY', 'ITC'] }, student: { cv_folds: 2, nn: { epochs: 6 }, tuning: { n_candidates: 4, eta: 2, min_epochs: 2 } } });
+    const out = join(root, 'student-tuned');
+    const run = await runStudent(tctx, { teacherDir, outDir: out, tune: true });
+    const t = readJson(join(out, 'tuning_results.json'));
+    // Rung 0: 4 candidates × 2 epochs; rung 1: best 2 × 4 epochs; rung 2: best 1 × 6 epochs would exceed
+    // the pool (stops when one remains): 4 + 2 = 6 trials.
+    expect(t.trials).toHaveLength(6);
+    expect(t.n_configurations).toBe(4);
+    expect(readJson(join(out, 'metadata.json')).n_configurations_tried).toBe(4);
+    expect(run.options.learningRate).toBe(run.tuning?.best.learningRate);
+  });
+
+  it('--append-labels merges an earlier run’s labels and warm-starts its model', async () => {
+    const later = smallContext({ data: { symbols: ['TCS', 'INFY', 'ITC'], end: '2024-06-28' } });
+    const { series } = ingest(later.params);
+    const out = join(root, 'teacher-appended');
+    const startMs = parseTimestamp('2024-01-01', 'Asia/Kolkata');
+    const run = await runTeacher(later, series, computeFeatures(later.params, series), { outDir: out, startMs, baselineDir: teacherDir, appendLabels: true });
+    const base = readTeacherDir(teacherDir);
+    expect(run.rows.n).toBeGreaterThan(base.labels.n);
+    const meta = readJson(join(out, 'metadata.json'));
+    expect(meta.previous_run).toMatchObject({ dir: teacherDir, model_sha256: base.metadata.model_sha256 });
+    const baseTrees = (base.saved.weights as { trees: unknown[] }).trees.length;
+    expect((readJson(join(out, 'teacher_model.json')).weights.trees as unknown[]).length).toBeGreaterThan(baseTrees);
+    await expect(runTeacher(later, series, computeFeatures(later.params, series), { outDir: join(root, 'x2'), appendLabels: true })).rejects.toThrow(ConfigError);
+  });
+});
