@@ -53,8 +53,13 @@ export function readColumnsCsv(path: string, stringColumns: readonly string[] = 
   const numCols: Float64Array[] = names.map(() => new Float64Array(0));
   const strCols: string[][] = names.map(() => []);
   names.forEach((c, j) => {
-    if (isString[j]) strings.set(c, (strCols[j] = new Array(n)));
-    else numbers.set(c, (numCols[j] = new Float64Array(n)));
+    if (isString[j]) {
+      strCols[j] = new Array(n);
+      strings.set(c, strCols[j]);
+    } else {
+      numCols[j] = new Float64Array(n);
+      numbers.set(c, numCols[j]);
+    }
   });
   for (let i = 0; i < n; i++) {
     const cells = lines[i + 1].split(',');

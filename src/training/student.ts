@@ -3,7 +3,7 @@ import { ConfigError, logger } from '../core/index.js';
 import { evaluateClassifier } from '../eval/index.js';
 import { CLASSES } from '../labels/index.js';
 import type { Dataset } from '../models/learner.js';
-import { StudentModel, type StudentOptionsInput, trainStudent } from '../models/tfjs/index.js';
+import { type StudentModel, type StudentOptionsInput, trainStudent } from '../models/tfjs/index.js';
 import type { TeacherDir } from './teacher-dir.js';
 import { studentOptionsFrom } from './model-options.js';
 import { SPLIT_NAMES } from './time-split.js';

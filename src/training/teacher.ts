@@ -32,7 +32,7 @@ export function rowsOf(split: Int8Array, id: number): Int32Array {
   return out;
 }
 
-async function fit(params: Params, x: Dataset, y: Int32Array, valid: { x: Dataset; y: Int32Array } | undefined, init?: SavedModel): Promise<Classifier> {
+async function fitModel(params: Params, x: Dataset, y: Int32Array, valid: { x: Dataset; y: Int32Array } | undefined, init?: SavedModel): Promise<Classifier> {
   const t = params.teacher;
   if (t.model_type === 'gbdt') {
     const initModel = init ? GbdtModel.fromJSON(init) : undefined;
@@ -54,14 +54,14 @@ export async function trainTeacher(params: Params, rows: LabelledRows, init?: Sa
   const testIdx = rowsOf(split.split, SPLIT.TEST);
   const valid = { x: takeRows(rows.x, validIdx), y: gather(rows.label, validIdx) };
   logger.info('teacher: training', { model_type: params.teacher.model_type, train: trainIdx.length, valid: validIdx.length, test: testIdx.length });
-  const model = await fit(params, takeRows(rows.x, trainIdx), gather(rows.label, trainIdx), valid, init);
+  const model = await fitModel(params, takeRows(rows.x, trainIdx), gather(rows.label, trainIdx), valid, init);
   const proba = model.predictProba(rows.x);
 
   // Out-of-fold probabilities for the training rows.
   const folds = purgedFolds(rows.ts, trainIdx, params.teacher.oof_folds, embargo);
   for (const [k, f] of folds.entries()) {
     if (f.predict.length === 0 || f.fit.length === 0) continue;
-    const m = await fit(params, takeRows(rows.x, f.fit), gather(rows.label, f.fit), valid, init);
+    const m = await fitModel(params, takeRows(rows.x, f.fit), gather(rows.label, f.fit), valid, init);
     const p = m.predictProba(takeRows(rows.x, f.predict));
     for (let i = 0; i < f.predict.length; i++) for (let c = 0; c < K; c++) proba[f.predict[i] * K + c] = p[i * K + c];
     logger.debug('teacher: oof fold', { fold: k, fit: f.fit.length, predict: f.predict.length });
