@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { SummaryReporter } from './test/summary-reporter.js';
 
 export const config = defineConfig({
   test: {
@@ -7,6 +8,7 @@ export const config = defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    reporters: ['default', new SummaryReporter()],
     env: { TZ: 'UTC', SENSEQUANT_LOG_LEVEL: 'silent' },
   },
 });

@@ -1,9 +1,9 @@
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { ConfigError, logger } from '../core/index.js';
 import { type BarSeries, parseTimestamp } from '../data/index.js';
 import type { FeatureTable } from '../features/index.js';
 import { labelForwardReturns } from '../labels/index.js';
-import { artifactTimestamp } from '../pipeline/index.js';
+import { artifactTimestamp, stageProvenance, writeJsonAtomic } from '../pipeline/index.js';
 import { DEFAULT_REGISTRY_ROOT } from '../registry/index.js';
 import { readStudentDir, STUDENT_FILES } from '../training/index.js';
 import { modelPolicy, runValidation, smaPolicy, writeValidationArtifacts } from '../validation/index.js';
@@ -83,6 +83,15 @@ export function runValidate(ctx: StageContext, bars: BarSeries[], tables: Featur
     tz: params.base.exchange_tz,
     costs,
     forwardReturns,
+  });
+  // Provenance beside the reports; inside a student dir the name must not clobber the student's own.
+  const metaName = resolve(opts.outDir) === resolve(opts.studentDir) ? 'validation_metadata.json' : 'metadata.json';
+  writeJsonAtomic(join(opts.outDir, metaName), {
+    stage: 'validate',
+    recommendation: res.recommendation,
+    candidate: { dir: opts.studentDir, model_sha256: candidate.metadata.model_sha256 },
+    baseline: baseline ? { dir: baseline.dir, model_sha256: baseline.metadata.model_sha256 } : 'rule:sma_20_50',
+    provenance: stageProvenance({ stage: 'validate', configHash: ctx.configHash, inputs: [join(opts.studentDir, STUDENT_FILES.model)], outputs: res.files }),
   });
   logger.info('validation done', { recommendation: res.recommendation, reason: res.reason, out: opts.outDir });
   return { recommendation: res.recommendation, reason: res.reason, outDir: opts.outDir };
