@@ -5,6 +5,7 @@ export { buildFeatureTable, computeFeaturesForAll } from './build-feature-table.
 export { computeIndicators } from './compute-indicators.js';
 export { ema } from './ema.js';
 export {
+  FEATURE_FAMILIES,
   FEATURE_NAMES,
   type FeatureName,
   INDICATOR_NAMES,

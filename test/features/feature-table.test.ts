@@ -128,7 +128,7 @@ describe('feature selection and contract', () => {
     const run = () => buildFeatureTable(bars, { features: ['rsi14', 'rsi_99'] });
     expect(run).toThrow(ConfigError);
     expect(run).toThrow(/features\[1\]: unknown feature \(got "rsi_99"\)/);
-    expect(run).toThrow(/valid feature names are: close_sma20, close_sma50, .*co_return/);
+    expect(run).toThrow(/valid names are the features close_sma20, close_sma50, .*co_return or the families sma, ema/);
     expect(() => computeFeaturesForAll([], { features: ['nope'] })).toThrow(ConfigError);
   });
 
@@ -202,5 +202,16 @@ describe('feature selection and contract', () => {
     expect(t.columns[0][50]).toBe(0.5);
     expect(t.columns[1][50]).toBe(0);
     expect(t.columns[2][50]).toBe(0);
+  });
+});
+
+describe('feature families', () => {
+  it('expand the reference-style names (rsi sma volume) into columns, de-duplicated', async () => {
+    const { resolveFeatureSelection } = await import('../../src/features/index.js');
+    const r = resolveFeatureSelection(['rsi', 'sma', 'volume', 'obv']);
+    expect(r.ok && r.value).toEqual(['rsi14', 'close_sma20', 'close_sma50', 'sma20_sma50', 'volume_z20', 'obv_flow20']);
+    const bad = resolveFeatureSelection(['rsi', 'sentiment']);
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.issues[0]).toMatchObject({ path: 'features[1]', value: 'sentiment' });
   });
 });
