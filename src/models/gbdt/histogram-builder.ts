@@ -2,18 +2,19 @@ import type { BinMapper } from './binning.js';
 import { buildHistogram, clearHistogram } from './histogram.js';
 import type { GrowBuffers } from './tree-grower.js';
 
-/** Fills one histogram slot from a range of partitioned rows, for the first `nf` features of `feats`. */
+/** Fills histogram slots from a range of partitioned rows, for the first `nf` features of `feats`. */
 export interface HistogramBuilder {
-  /** Clears the slot at `base` (used features only) and adds rows[start..end). */
-  build(start: number, end: number, nf: number, base: number): void;
+  /** Clears the slot at `base` (used features only) and adds rows[start..end) of class k. */
+  build(k: number, start: number, end: number, nf: number, base: number): void;
   /** Releases threads, if any. */
   close(): void;
 }
 
-/** Builds features feats[q0..q1) of one slot on the calling thread. */
+/** Builds features feats[q0..q1) of one slot of class k on the calling thread. */
 export function buildFeatureRange(
   buf: GrowBuffers,
   mapper: BinMapper,
+  k: number,
   start: number,
   end: number,
   q0: number,
@@ -27,8 +28,9 @@ export function buildFeatureRange(
     buf.rows,
     start,
     end,
-    buf.grad,
-    buf.hess,
+    buf.gh,
+    2,
+    2 * k * buf.n,
     buf.feats,
     q0,
     q1,
@@ -40,7 +42,7 @@ export function buildFeatureRange(
 /** Single-threaded histogram builder. */
 export function createSerialBuilder(buf: GrowBuffers, mapper: BinMapper): HistogramBuilder {
   return {
-    build: (start, end, nf, base) => buildFeatureRange(buf, mapper, start, end, 0, nf, base),
+    build: (k, start, end, nf, base) => buildFeatureRange(buf, mapper, k, start, end, 0, nf, base),
     close() {},
   };
 }

@@ -1,4 +1,4 @@
-import { availableParallelism, loadavg } from 'node:os';
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { BinMapper } from './binning.js';
 import { buildFeatureRange, createSerialBuilder, type HistogramBuilder } from './histogram-builder.js';
@@ -24,8 +24,8 @@ function createTwoThreadBuilder(buf: GrowBuffers, mapper: BinMapper): HistogramB
       ctrl,
       cells: buf.bins,
       d: buf.d,
-      grad: buf.grad,
-      hess: buf.hess,
+      n: buf.n,
+      gh: buf.gh,
       rows: buf.rows,
       feats: buf.feats,
       hist: buf.hist,
@@ -40,9 +40,9 @@ function createTwoThreadBuilder(buf: GrowBuffers, mapper: BinMapper): HistogramB
   });
   let seq = 0;
   return {
-    build(start, end, nf, base) {
+    build(k, start, end, nf, base) {
       if ((end - start) * nf < MIN_PARALLEL_WORK || nf < 2) {
-        buildFeatureRange(buf, mapper, start, end, 0, nf, base);
+        buildFeatureRange(buf, mapper, k, start, end, 0, nf, base);
         return;
       }
       // The worker takes the upper half of the features; rows per feature cost the same.
@@ -52,10 +52,11 @@ function createTwoThreadBuilder(buf: GrowBuffers, mapper: BinMapper): HistogramB
       ctrl[3] = mid;
       ctrl[4] = nf;
       ctrl[5] = base;
+      ctrl[7] = k;
       seq++;
       Atomics.store(ctrl, 0, seq);
       Atomics.notify(ctrl, 0);
-      buildFeatureRange(buf, mapper, start, end, 0, mid, base);
+      buildFeatureRange(buf, mapper, k, start, end, 0, mid, base);
       for (;;) {
         const done = Atomics.load(ctrl, 6);
         if (done === seq) break;
@@ -73,18 +74,19 @@ function createTwoThreadBuilder(buf: GrowBuffers, mapper: BinMapper): HistogramB
   };
 }
 
-/** Picks the histogram builder: 0 = auto (two threads on big data when a second core is idle), 1 = serial, 2+ = two threads. */
+/**
+ * Picks the histogram builder: 0 = auto (two threads when the machine has two cores and the data is
+ * big enough), 1 = serial, 2+ = two threads.
+ */
 export function createHistogramBuilder(
   buf: GrowBuffers,
   mapper: BinMapper,
   numThreads: number,
   n: number,
 ): HistogramBuilder {
-  // Auto mode skips the worker when no core is idle: on a saturated machine it only adds wake-up costs.
-  // Safe because results do not depend on the thread count.
-  const cores = availableParallelism();
-  const idle = loadavg()[0] < cores - 0.5;
-  const threads = numThreads === 0 ? (idle ? Math.min(2, cores) : 1) : numThreads;
+  // A fixed rule rather than the load average: the choice must not depend on what else runs, and
+  // results do not depend on the thread count anyway.
+  const threads = numThreads === 0 ? Math.min(2, availableParallelism()) : numThreads;
   const bigEnough = numThreads > 1 || n * buf.d >= MIN_PARALLEL_DATA;
   if (threads >= 2 && bigEnough) return createTwoThreadBuilder(buf, mapper);
   return createSerialBuilder(buf, mapper);

@@ -66,3 +66,38 @@ export function multiLogloss(raw: Float64Array, y: Int32Array, K: number): numbe
   }
   return sum / y.length;
 }
+
+/**
+ * softmaxInto then classGradients for every class in one pass over the rows, writing the layout
+ * `gh[(k*n + i)*2 + {0: gradient, 1: hessian}]`; the arithmetic is the same, so are the bits.
+ */
+export function softmaxGradients(
+  raw: Float64Array,
+  y: Int32Array,
+  K: number,
+  weight: Float64Array | undefined,
+  gh: Float64Array,
+): void {
+  const factor = K / (K - 1);
+  const e = new Float64Array(K);
+  const n = y.length;
+  for (let i = 0; i < n; i++) {
+    const o = i * K;
+    let mx = raw[o];
+    for (let k = 1; k < K; k++) if (raw[o + k] > mx) mx = raw[o + k];
+    let s = 0;
+    for (let k = 0; k < K; k++) {
+      const v = Math.exp(raw[o + k] - mx);
+      e[k] = v;
+      s += v;
+    }
+    const w = weight ? weight[i] : 1;
+    const yi = y[i];
+    for (let k = 0; k < K; k++) {
+      const p = e[k] / s;
+      const g = 2 * (k * n + i);
+      gh[g] = (yi === k ? p - 1 : p) * w;
+      gh[g + 1] = factor * p * (1 - p) * w;
+    }
+  }
+}

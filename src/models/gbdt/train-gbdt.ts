@@ -3,7 +3,7 @@ import type { Dataset } from '../learner.js';
 import { binDataset, createBinMapper } from './binning.js';
 import { createHistogramBuilder } from './histogram-threads.js';
 import { GbdtModel } from './model.js';
-import { classGradients, logPriors, multiLogloss, softmaxInto } from './objective.js';
+import { logPriors, multiLogloss, softmaxGradients } from './objective.js';
 import { type GbdtOptionsInput, parseGbdtOptions } from './options.js';
 import { sampleFeatures, sampleRows } from './sampling.js';
 import type { Tree } from './tree.js';
@@ -58,6 +58,22 @@ function checkInputs(
   if (issues.length > 0) throw new ConfigError('invalid GBDT training inputs', issues);
 }
 
+/** Adds each pending tree's leaf value to its class's scores, row by row. */
+function applyPending(
+  scores: Float64Array,
+  K: number,
+  leafOf: Uint16Array[],
+  pending: (Float64Array | undefined)[],
+): void {
+  for (let k = 0; k < K; k++) {
+    const v = pending[k];
+    if (!v) continue;
+    const lk = leafOf[k];
+    for (let i = 0, o = k; i < lk.length; i++, o += K) scores[o] += v[lk[i]];
+    pending[k] = undefined;
+  }
+}
+
 /**
  * Trains a softmax multiclass GBDT (one leaf-wise tree per class per round). With `valid` and
  * earlyStoppingRounds > 0 it keeps the round with the best validation multi-logloss; with `init` it
@@ -95,8 +111,7 @@ export function trainGbdt(
     binsByFeature: binned.byFeature,
     n,
     d,
-    grad: shared(Float64Array, n * 8),
-    hess: shared(Float64Array, n * 8),
+    gh: shared(Float64Array, n * K * 2 * 8),
     rows: shared(Uint32Array, n * 4),
     feats: shared(Int32Array, d * 4),
     hist: shared(Float64Array, o.numLeaves * mapper.totalBins * 2 * 8),
@@ -104,7 +119,10 @@ export function trainGbdt(
   };
   const builder = createHistogramBuilder(buf, mapper, numThreads, n);
   const grower = new TreeGrower(buf, mapper, o, builder);
-  const prob = new Float64Array(n * K);
+  // Leaf of every row in the last tree of each class, when that tree saw every row: its scores are
+  // added in the next round's sequential gradient pass instead of by scattered writes now.
+  const leafOf = Array.from({ length: K }, () => new Uint16Array(n));
+  const pending: (Float64Array | undefined)[] = new Array(K).fill(undefined);
   const bag = new Uint32Array(n);
   let bagCount = sampleRows(n, 1, createRng(0), bag);
   const bagging = o.baggingFreq > 0 && o.baggingFraction < 1;
@@ -127,20 +145,21 @@ export function trainGbdt(
           bag,
         );
       }
-      softmaxInto(scores, K, prob);
+      applyPending(scores, K, leafOf, pending);
+      softmaxGradients(scores, y, K, weight, buf.gh);
       for (let k = 0; k < K; k++) {
-        classGradients(prob, y, K, k, weight, buf.grad, buf.hess);
         const nf = sampleFeatures(d, o.featureFraction, rng.fork(`features-${k}`), buf.feats);
         buf.rows.set(bag.subarray(0, bagCount));
-        const { tree, numLeaves } = grower.grow(bagCount, nf);
+        const { tree, numLeaves } = grower.grow(k, bagCount, nf);
         trees.push(tree);
         if (bagCount < n) addTreeScores(tree, x, scores, K, k);
         else {
+          const lk = leafOf[k];
           for (let l = 0; l < numLeaves; l++) {
-            const v = tree.leafValue[l];
             const end = grower.leafStart[l] + grower.leafCount[l];
-            for (let q = grower.leafStart[l]; q < end; q++) scores[buf.rows[q] * K + k] += v;
+            for (let q = grower.leafStart[l]; q < end; q++) lk[buf.rows[q]] = l;
           }
+          pending[k] = tree.leafValue;
         }
         if (validScores && valid) addTreeScores(tree, valid.x, validScores, K, k);
       }

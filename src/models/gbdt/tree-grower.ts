@@ -16,8 +16,8 @@ export interface GrowBuffers {
   /** Row-major histogram cell indices (see binDataset). */
   bins: RowBins;
   d: number;
-  grad: Float64Array;
-  hess: Float64Array;
+  /** Gradient of row i for class k at (k*n + i)*2, its hessian next (see histogram.ts). */
+  gh: Float64Array;
   /** Row ids, partitioned so each leaf owns a contiguous range. */
   rows: Uint32Array;
   feats: Int32Array;
@@ -43,6 +43,14 @@ export class TreeGrower {
   private readonly leafIsLeft: Uint8Array;
   private readonly splits: SplitInfo[];
   private readonly tmp: Uint32Array;
+  /** Per-bin direction of the split being applied (1 = left), so partitioning has no branch. */
+  private readonly goLeft = new Uint8Array(256);
+  private readonly feature: Int32Array;
+  private readonly threshold: Float64Array;
+  private readonly defaultLeft: Uint8Array;
+  private readonly left: Int32Array;
+  private readonly right: Int32Array;
+  private readonly gain: Float64Array;
 
   constructor(
     private readonly buf: GrowBuffers,
@@ -60,26 +68,27 @@ export class TreeGrower {
     this.leafIsLeft = new Uint8Array(L);
     this.splits = Array.from({ length: L }, emptySplit);
     this.tmp = new Uint32Array(buf.rows.length);
+    this.feature = new Int32Array(L - 1);
+    this.threshold = new Float64Array(L - 1);
+    this.defaultLeft = new Uint8Array(L - 1);
+    this.left = new Int32Array(L - 1);
+    this.right = new Int32Array(L - 1);
+    this.gain = new Float64Array(L - 1);
   }
 
-  /** Grows one tree on rows[0..rootCount) with the current grad/hess and feature subset. */
-  grow(rootCount: number, nf: number): { tree: Tree; numLeaves: number } {
-    const { grad, hess, rows, hist, histStride: S } = this.buf;
+  /** Grows one tree of class k on rows[0..rootCount) with the current gradients and feature subset. */
+  grow(k: number, rootCount: number, nf: number): { tree: Tree; numLeaves: number } {
+    const { gh, rows, hist, histStride: S } = this.buf;
     const { offsets, numBins, uppers } = this.mapper;
+    const { feature, threshold, defaultLeft, left, right, gain } = this;
     const p = this.p;
-    const maxNodes = p.numLeaves - 1;
-    const feature = new Int32Array(maxNodes);
-    const threshold = new Float64Array(maxNodes);
-    const defaultLeft = new Uint8Array(maxNodes);
-    const left = new Int32Array(maxNodes);
-    const right = new Int32Array(maxNodes);
-    const gain = new Float64Array(maxNodes);
+    const ghBase = 2 * k * this.buf.n;
     let g0 = 0;
     let h0 = 0;
     for (let q = 0; q < rootCount; q++) {
-      const r = rows[q];
-      g0 += grad[r];
-      h0 += hess[r];
+      const o = ghBase + 2 * rows[q];
+      g0 += gh[o];
+      h0 += gh[o + 1];
     }
     this.leafStart[0] = 0;
     this.leafCount[0] = rootCount;
@@ -90,7 +99,7 @@ export class TreeGrower {
     let numLeaves = 1;
     let numNodes = 0;
     if (this.canSplit(0) && p.numLeaves > 1) {
-      this.builder.build(0, rootCount, nf, 0);
+      this.builder.build(k, 0, rootCount, nf, 0);
       this.evaluate(0, nf);
     } else this.splits[0].feature = -1;
 
@@ -143,7 +152,13 @@ export class TreeGrower {
       const small = leftSmaller ? L : R;
       const large = leftSmaller ? R : L;
       if (leftSmaller) hist.copyWithin(R * S, L * S, L * S + S);
-      this.builder.build(this.leafStart[small], this.leafStart[small] + this.leafCount[small], nf, small * S);
+      this.builder.build(
+        k,
+        this.leafStart[small],
+        this.leafStart[small] + this.leafCount[small],
+        nf,
+        small * S,
+      );
       subtractHistogram(this.buf.feats, nf, offsets, numBins, hist, large * S, small * S);
       if (okL) this.evaluate(L, nf);
       if (okR) this.evaluate(R, nf);
@@ -189,11 +204,11 @@ export class TreeGrower {
   /** Stable in-place partition of a leaf's rows; returns how many went left. */
   private partition(start: number, count: number, s: SplitInfo): number {
     const { binsByFeature, n, rows } = this.buf;
-    const tmp = this.tmp;
+    const { tmp, goLeft } = this;
     const f = s.feature;
     const missing = this.mapper.numBins[f] - 1;
-    const cut = s.bin;
-    const defL = s.defaultLeft ? 1 : 0;
+    for (let b = 0; b < missing; b++) goLeft[b] = b <= s.bin ? 1 : 0;
+    goLeft[missing] = s.defaultLeft ? 1 : 0;
     const col = f * n;
     let l = start;
     let t = 0;
@@ -201,12 +216,11 @@ export class TreeGrower {
     // Branch-free: a 50/50 data-dependent branch would mispredict on every other row.
     for (let q = start; q < end; q++) {
       const r = rows[q];
-      const b = binsByFeature[col + r];
-      const goLeft = b === missing ? defL : +(b <= cut);
+      const toLeft = goLeft[binsByFeature[col + r]];
       rows[l] = r;
       tmp[t] = r;
-      l += goLeft;
-      t += 1 - goLeft;
+      l += toLeft;
+      t += 1 - toLeft;
     }
     rows.set(tmp.subarray(0, t), l);
     return l - start;

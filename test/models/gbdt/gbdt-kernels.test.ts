@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { createRng } from '../../../src/core/index.js';
+import { binDataset, binOf, createBinMapper, sortFloats } from '../../../src/models/gbdt/binning.js';
+import { classGradients, softmaxGradients, softmaxInto } from '../../../src/models/gbdt/objective.js';
+import { ds } from './helpers.js';
+
+/** Doubles with ties, both zeros, infinities, subnormals and a wide range of magnitudes. */
+function awkwardColumn(n: number, seed: number): Float64Array {
+  const rng = createRng(seed);
+  const special = [0, -0, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, 5e-324, -5e-324, 1, -1];
+  return Float64Array.from({ length: n }, (_, i) => {
+    if (i % 17 === 0) return special[i % special.length];
+    if (i % 5 === 0) return Math.round(rng.normal() * 3);
+    return rng.normal() * 10 ** (rng.int(40) - 20);
+  });
+}
+
+describe('binning kernels', () => {
+  it('sortFloats orders exactly like Float64Array#sort, -0 before +0', () => {
+    for (const n of [0, 1, 100, 5000]) {
+      const a = awkwardColumn(n, n + 1);
+      const expected = Float64Array.from(a).sort();
+      const got = sortFloats(Float64Array.from(a));
+      expect(got.length).toBe(n);
+      for (let i = 0; i < n; i++) expect(Object.is(got[i], expected[i]), `index ${i}`).toBe(true);
+    }
+  });
+
+  it('binDataset gives binOf for every value, missing bin for NaN', () => {
+    const col = awkwardColumn(3000, 7);
+    for (let i = 3; i < col.length; i += 31) col[i] = Number.NaN;
+    const coarse = Float64Array.from(col, (v) => Math.round(v));
+    const x = ds([col, coarse]);
+    for (const maxBin of [2, 16, 255]) {
+      const mapper = createBinMapper(x, maxBin);
+      const { byRow, byFeature } = binDataset(x, mapper);
+      for (let j = 0; j < 2; j++) {
+        for (let i = 0; i < x.n; i++) {
+          const b = binOf(mapper.uppers[j], x.columns[j][i]);
+          expect(byFeature[j * x.n + i]).toBe(b);
+          expect(byRow[i * 2 + j]).toBe(mapper.offsets[j] + b);
+        }
+      }
+    }
+  });
+});
+
+describe('objective kernels', () => {
+  it('softmaxGradients equals softmaxInto + classGradients bit for bit', () => {
+    const n = 500;
+    const K = 3;
+    const rng = createRng(3);
+    const raw = Float64Array.from({ length: n * K }, () => rng.normal() * 4);
+    const y = Int32Array.from({ length: n }, () => rng.int(K));
+    const weight = Float64Array.from({ length: n }, () => rng.next() * 2);
+    for (const w of [undefined, weight]) {
+      const gh = new Float64Array(2 * n * K);
+      softmaxGradients(raw, y, K, w, gh);
+      const prob = new Float64Array(n * K);
+      softmaxInto(raw, K, prob);
+      const grad = new Float64Array(n);
+      const hess = new Float64Array(n);
+      for (let k = 0; k < K; k++) {
+        classGradients(prob, y, K, k, w, grad, hess);
+        for (let i = 0; i < n; i++) {
+          expect(gh[2 * (k * n + i)]).toBe(grad[i]);
+          expect(gh[2 * (k * n + i) + 1]).toBe(hess[i]);
+        }
+      }
+    }
+  });
+});
