@@ -24,6 +24,7 @@ describe('teacher → student → validate → promote → rollback on synthetic
   const studentDir = join(root, 'run1', 'student');
   const student2Dir = join(root, 'run2', 'student');
   const registry = join(root, 'models');
+  const reportsDir = join(root, 'reports', 'validation');
   let recommendation = '';
 
   beforeAll(async () => {
@@ -37,6 +38,8 @@ describe('teacher → student → validate → promote → rollback on synthetic
     const ctx2 = smallContext({ student: { model_type: 'mlp', nn: { epochs: 10, hidden: [8] } } });
     await runStudent(ctx2, { teacherDir, outDir: student2Dir });
     runValidate(ctx2, series, tables, { studentDir: student2Dir, outDir: student2Dir });
+    // DVC layout: the checklist (and the validation stage's own metadata.json) live in a reports dir.
+    runValidate(ctx, series, tables, { studentDir, outDir: reportsDir });
   }, 300_000);
 
   it('writes every teacher artifact with the reference metadata fields', () => {
@@ -115,6 +118,14 @@ describe('teacher → student → validate → promote → rollback on synthetic
       expect(await main(['rollback', '--to', second.version, '--root', registry, '--dry-run'])).toBe(0);
       expect(registryStatus(registry).production?.version).toBe(first.version);
       expect(await main(['promote', studentDir, '--bogus'])).toBe(3);
+      // A checklist kept outside the model dir is bundled in; the reports dir's metadata.json must not
+      // replace the student's (the registry would then see no model checksum).
+      const checklist = join(reportsDir, 'promotion_checklist.json');
+      expect(readJson(join(reportsDir, 'metadata.json')).stage).toBe('validate');
+      expect(await main(['validate-promotion', studentDir, '--checklist', checklist])).toBe(cl.recommendation === 'PROMOTE' ? 0 : 2);
+      const forced = cl.recommendation === 'PROMOTE' ? [] : ['--force', '--reason', 'integration test'];
+      expect(await main(['promote', studentDir, '--checklist', checklist, '--root', registry, ...forced])).toBe(0);
+      expect(registryStatus(registry).production?.model_sha256).toBe(readJson(join(studentDir, 'metadata.json')).model_sha256);
     } finally {
       restore();
     }

@@ -1,8 +1,9 @@
-import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { ConfigError } from '../../core/index.js';
 import { PATHS } from '../../stages/paths.js';
+import { VALIDATION_FILES } from '../../validation/index.js';
 
 const CHECKLIST = 'promotion_checklist.json';
 
@@ -24,9 +25,11 @@ export function candidateBundle(candidateDir: string, checklist?: string): { dir
   const tmp = mkdtempSync(join(tmpdir(), 'sq-candidate-'));
   const dir = join(tmp, basename(candidateDir) || 'candidate');
   cpSync(candidateDir, dir, { recursive: true });
+  // Only the validation reports travel with the model: the reports dir also holds its own
+  // metadata.json, which must never replace the student's.
   const reports = dirname(source);
-  for (const f of readdirSync(reports)) {
-    if (f.endsWith('.json') || f.endsWith('.md')) cpSync(join(reports, f), join(dir, f));
-  }
+  const names = [VALIDATION_FILES.results, VALIDATION_FILES.accuracy, VALIDATION_FILES.comparison, VALIDATION_FILES.perSymbol, VALIDATION_FILES.checklistMd];
+  for (const f of names) if (existsSync(join(reports, f))) cpSync(join(reports, f), join(dir, f));
+  cpSync(source, join(dir, CHECKLIST));
   return { dir, cleanup: () => rmSync(tmp, { recursive: true, force: true }) };
 }
