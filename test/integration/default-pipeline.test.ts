@@ -1,7 +1,9 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
 import { validateParams } from '../../src/config/index.js';
+import { registryStatus } from '../../src/registry/index.js';
 import { initTfBackend } from '../../src/models/tfjs/index.js';
 import { configHash } from '../../src/pipeline/index.js';
 import {
@@ -60,6 +62,45 @@ describe('default pipeline [slow]', () => {
     expect(s).toBeGreaterThan(0.56);
     expect(Math.abs(s - t)).toBeLessThan(0.05);
   });
+
+  it('records provenance: every output sha256 in metadata.json matches the file', () => {
+    for (const stage of ['teacher', 'student']) {
+      const prov = readJson(join(root, stage, 'metadata.json')).provenance;
+      expect(prov.config_hash).toBe(ctx.configHash);
+      expect(Object.keys(prov.outputs).length).toBeGreaterThan(3);
+      for (const [path, sha] of Object.entries(prov.outputs)) {
+        const rel = path.split(`${stage}/`).pop() as string;
+        expect(first[`${stage}/${rel}`], path).toBe(sha);
+      }
+    }
+  });
+
+  it('promotes the validated default student and rolls back to it after a second promotion', async () => {
+    const registry = join(tempDir(), 'models');
+    const checklist = readJson(join(root, 'validation', 'promotion_checklist.json'));
+    expect(checklist.recommendation).toBe('PROMOTE');
+    const bundle = ['--checklist', join(root, 'validation', 'promotion_checklist.json'), '--root', registry];
+    const quiet = process.stdout.write;
+    process.stdout.write = (() => true) as typeof process.stdout.write;
+    try {
+      expect(await main(['promote', join(root, 'student'), ...bundle])).toBe(0);
+      const firstVersion = registryStatus(registry).production?.version;
+      // A second candidate (MLP student) from the same teacher, validated into its own dir.
+      const mlp: StageContext = { ...ctx, params: { ...ctx.params, student: { ...ctx.params.student, model_type: 'mlp', nn: { ...ctx.params.student.nn, hidden: [8], epochs: 10 } } } };
+      await runStudent(mlp, { teacherDir: join(root, 'teacher'), outDir: join(root, 'student-mlp') });
+      const bars = readRawBars(join(root, 'raw'), ctx.params.base.exchange_tz);
+      const v = runValidate(mlp, bars, readFeatureDir(join(root, 'features')), { studentDir: join(root, 'student-mlp'), outDir: join(root, 'student-mlp') });
+      const force = v.recommendation === 'PROMOTE' ? [] : ['--force', '--reason', 'second candidate for the rollback test'];
+      expect(await main(['promote', join(root, 'student-mlp'), '--root', registry, ...force])).toBe(0);
+      expect(registryStatus(registry).production?.version).not.toBe(firstVersion);
+      expect(await main(['rollback', '--root', registry, '--reason', 'test'])).toBe(0);
+      const status = registryStatus(registry);
+      expect(status.production).toMatchObject({ version: firstVersion, verified: true });
+      expect(status.archive).toHaveLength(2);
+    } finally {
+      process.stdout.write = quiet;
+    }
+  }, 120_000);
 
   it('a model fed a leaked feature (the forward return) looks suspiciously good', async () => {
     const bars = readRawBars(join(root, 'raw'), ctx.params.base.exchange_tz);
