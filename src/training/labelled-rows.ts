@@ -1,5 +1,5 @@
 import { DataValidationError } from '../core/index.js';
-import type { BarSeries } from '../data/types.js';
+import { type BarSeries, sliceBars } from '../data/types.js';
 import type { FeatureTable } from '../features/types.js';
 import { labelForwardReturns } from '../labels/index.js';
 import type { Dataset } from '../models/learner.js';
@@ -52,7 +52,7 @@ export function buildLabelledRows(bars: BarSeries[], tables: FeatureTable[], opt
     // Labels are computed on the window-cut bars so no label ever peeks past opts.endMs.
     let hi = b.ts.length;
     if (opts.endMs !== undefined) while (hi > 0 && b.ts[hi - 1] > opts.endMs) hi--;
-    const cut: BarSeries = { ...b, ts: b.ts.subarray(0, hi), open: b.open.subarray(0, hi), high: b.high.subarray(0, hi), low: b.low.subarray(0, hi), close: b.close.subarray(0, hi), volume: b.volume.subarray(0, hi) };
+    const cut = sliceBars(b, 0, hi);
     const lab = labelForwardReturns(cut, { horizon: opts.horizon, minHoldingReturn: opts.minHoldingReturn });
     const rows: number[] = [];
     for (let t = 0; t < hi; t++) {

@@ -49,15 +49,20 @@ export function timeSplit(ts: Float64Array, opts: { validSize: number; testSize:
   };
 }
 
+/** Sorted unique timestamps of `rows` and each timestamp's position among them. */
+function timestampIndex(ts: Float64Array, rows: Int32Array): { m: number; index: Map<number, number> } {
+  const u = uniqueSorted(Float64Array.from(rows, (r) => ts[r]));
+  const index = new Map<number, number>();
+  for (let i = 0; i < u.length; i++) index.set(u[i], i);
+  return { m: u.length, index };
+}
+
 /**
  * Purged walk-forward / blocked folds over the rows of one split: contiguous blocks of timestamps; for
  * each block the training rows exclude the block and `embargo` timestamps on each side of it.
  */
 export function purgedFolds(ts: Float64Array, rows: Int32Array, k: number, embargo: number): { fit: Int32Array; predict: Int32Array }[] {
-  const u = uniqueSorted(Float64Array.from(rows, (r) => ts[r]));
-  const m = u.length;
-  const index = new Map<number, number>();
-  for (let i = 0; i < m; i++) index.set(u[i], i);
+  const { m, index } = timestampIndex(ts, rows);
   const folds: { fit: Int32Array; predict: Int32Array }[] = [];
   for (let f = 0; f < k; f++) {
     const lo = Math.floor((f * m) / k);
@@ -76,10 +81,7 @@ export function purgedFolds(ts: Float64Array, rows: Int32Array, k: number, embar
 
 /** Walk-forward folds (train on the past only, validate on the next block) with an embargo. */
 export function walkForwardFolds(ts: Float64Array, rows: Int32Array, k: number, embargo: number): { fit: Int32Array; predict: Int32Array }[] {
-  const u = uniqueSorted(Float64Array.from(rows, (r) => ts[r]));
-  const m = u.length;
-  const index = new Map<number, number>();
-  for (let i = 0; i < m; i++) index.set(u[i], i);
+  const { m, index } = timestampIndex(ts, rows);
   const folds: { fit: Int32Array; predict: Int32Array }[] = [];
   for (let f = 1; f <= k; f++) {
     const lo = Math.floor((f * m) / (k + 1));

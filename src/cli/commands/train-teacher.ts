@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { sliceBars } from '../../data/index.js';
 import { withStageRecord } from '../../pipeline/index.js';
 import { computeFeatures, ingest, PATHS, runTeacher, stageContext } from '../../stages/index.js';
 import { dateFlag, foldListFlags, listValue, numberFlag, parseFlags, print } from '../args.js';
@@ -53,7 +54,7 @@ export const trainTeacherCommand: Command = {
       const cut = series.map((b) => {
         let lo = 0;
         while (lo < b.ts.length && b.ts[lo] < from) lo++;
-        return { ...b, ts: b.ts.subarray(lo), open: b.open.subarray(lo), high: b.high.subarray(lo), low: b.low.subarray(lo), close: b.close.subarray(lo), volume: b.volume.subarray(lo) };
+        return sliceBars(b, lo, b.ts.length);
       });
       const tables = computeFeatures(ctx.params, cut);
       await runTeacher(ctx, cut, tables, {
