@@ -1,5 +1,5 @@
 import type { Params } from '../config/index.js';
-import { logger } from '../core/index.js';
+import { logger, startProgress } from '../core/index.js';
 import { evaluateClassifier } from '../eval/index.js';
 import { GbdtModel, trainGbdt } from '../models/gbdt/index.js';
 import type { Classifier, Dataset } from '../models/learner.js';
@@ -54,12 +54,15 @@ export async function trainTeacher(params: Params, rows: LabelledRows, init?: Sa
   const testIdx = rowsOf(split.split, SPLIT.TEST);
   const valid = { x: takeRows(rows.x, validIdx), y: gather(rows.label, validIdx) };
   logger.info('teacher: training', { model_type: params.teacher.model_type, train: trainIdx.length, valid: validIdx.length, test: testIdx.length });
+  const folds = purgedFolds(rows.ts, trainIdx, params.teacher.oof_folds, embargo);
+  const progress = startProgress('teacher fits', folds.length + 1);
   const model = await fitModel(params, takeRows(rows.x, trainIdx), gather(rows.label, trainIdx), valid, init);
+  progress.tick();
   const proba = model.predictProba(rows.x);
 
   // Out-of-fold probabilities for the training rows.
-  const folds = purgedFolds(rows.ts, trainIdx, params.teacher.oof_folds, embargo);
   for (const [k, f] of folds.entries()) {
+    progress.tick();
     if (f.predict.length === 0 || f.fit.length === 0) continue;
     const m = await fitModel(params, takeRows(rows.x, f.fit), gather(rows.label, f.fit), valid, init);
     const p = m.predictProba(takeRows(rows.x, f.predict));
@@ -67,6 +70,7 @@ export async function trainTeacher(params: Params, rows: LabelledRows, init?: Sa
     logger.debug('teacher: oof fold', { fold: k, fit: f.fit.length, predict: f.predict.length });
   }
 
+  progress.done();
   const testProba = new Float64Array(testIdx.length * K);
   for (let i = 0; i < testIdx.length; i++) for (let c = 0; c < K; c++) testProba[i * K + c] = proba[testIdx[i] * K + c];
   const evaluation = evaluateClassifier(gather(rows.label, testIdx), testProba, K);

@@ -1,5 +1,5 @@
 import type { Params } from '../config/index.js';
-import { createRng, logger } from '../core/index.js';
+import { createRng, logger, startProgress } from '../core/index.js';
 import { logLoss } from '../eval/index.js';
 import { type StudentOptionsInput, trainStudent } from '../models/tfjs/index.js';
 import { gather, takeRows } from './labelled-rows.js';
@@ -27,6 +27,16 @@ function logUniform(u: number, [lo, hi]: [number, number]): number {
   return Math.exp(Math.log(lo) + u * (Math.log(hi) - Math.log(lo)));
 }
 
+/** Trials successive halving will run: the same schedule as the loop below, without training. */
+function plannedTrials(n: number, eta: number, epochs: number, maxEpochs: number): number {
+  let total = 0;
+  for (let pool = n, e = epochs; ; e = Math.min(maxEpochs, e * eta)) {
+    total += pool;
+    pool = Math.max(1, Math.floor(pool / eta));
+    if (pool === 1 || e >= maxEpochs) return total;
+  }
+}
+
 /**
  * Random search with successive halving: `n_candidates` seeded draws from the params' space are scored
  * by mean validation log-loss over walk-forward folds of the training rows (embargo = horizon, so no
@@ -47,6 +57,7 @@ export async function tuneStudent(params: Params, train: StudentSplit, base: Stu
   const maxEpochs = base.epochs ?? 60;
   const trials: TuningResult['trials'] = [];
   let epochs = Math.min(t.min_epochs, maxEpochs);
+  const progress = startProgress('tuning trials', plannedTrials(t.n_candidates, t.eta, epochs, maxEpochs));
   for (let rung = 0; ; rung++) {
     const scored: { c: Candidate; loss: number }[] = [];
     for (const c of pool) {
@@ -58,6 +69,7 @@ export async function tuneStudent(params: Params, train: StudentSplit, base: Stu
         sum += logLoss(gather(train.y, f.predict), m.predictProba(takeRows(train.x, f.predict)), 3);
       }
       const loss = sum / folds.length;
+      progress.tick();
       scored.push({ c, loss });
       trials.push({ rung, epochs, candidate: c, cv_log_loss: loss });
     }
@@ -68,5 +80,6 @@ export async function tuneStudent(params: Params, train: StudentSplit, base: Stu
     if (pool.length === 1 || epochs >= maxEpochs) break;
     epochs = Math.min(maxEpochs, epochs * t.eta);
   }
+  progress.done();
   return { method: `random search (${t.n_candidates}) + successive halving (eta ${t.eta}) over ${folds.length} walk-forward folds, embargo ${embargo}`, best: pool[0], n_configurations: t.n_candidates, trials };
 }
