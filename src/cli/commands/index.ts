@@ -4,7 +4,7 @@ export type { Command, CommandEntry } from './types.js';
 
 /** Every CLI command by name (modules are imported only when the command runs). */
 export const COMMANDS: Record<string, CommandEntry> = {
-  stage: { summary: 'run one DVC pipeline stage (what dvc.yaml calls)', usesTf: true, load: async () => (await import('./stage.js')).stageCommand },
+  stage: { summary: 'run one DVC pipeline stage (what dvc.yaml calls)', load: async () => (await import('./stage.js')).stageCommand },
   'train-teacher': {
     summary: 'label forward returns and train the teacher (flags override params.yaml)',
     usesTf: true,

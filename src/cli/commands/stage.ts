@@ -1,7 +1,7 @@
 import { ConfigError } from '../../core/index.js';
 import { withStageRecord } from '../../pipeline/index.js';
 import { stageContext } from '../../stages/context.js';
-import { STAGES } from '../../stages/index.js';
+import { STAGES } from '../../stages/stage-table.js';
 import { PATHS } from '../../stages/paths.js';
 import { parseFlags } from '../args.js';
 import type { Command } from './types.js';
@@ -18,7 +18,9 @@ export const stageCommand: Command = {
       throw new ConfigError(`unknown stage "${name ?? ''}"`, [{ path: 'stage', value: name, message: 'not a stage', fix: USAGE }]);
     }
     const ctx = stageContext(values.params as string);
-    await withStageRecord(PATHS.runLog, { stage: name as string, configHash: ctx.configHash, artifacts: stage.artifacts }, () => stage.main(ctx));
+    if (stage.usesTf) await (await import('../../models/tfjs/index.js')).initTfBackend();
+    const run = await stage.load();
+    await withStageRecord(PATHS.runLog, { stage: name as string, configHash: ctx.configHash, artifacts: stage.artifacts }, () => run(ctx));
     return 0;
   },
 };
