@@ -1,7 +1,7 @@
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Params } from '../config/index.js';
-import { logger } from '../core/index.js';
+import { DataValidationError, logger } from '../core/index.js';
 import type { BarSeries } from '../data/index.js';
 import { buildFeatureTable, type FeatureTable } from '../features/index.js';
 import { readColumnsCsv, stageProvenance, writeColumnsCsv, writeJsonAtomic } from '../pipeline/index.js';
@@ -39,12 +39,19 @@ export function readFeatureCsv(path: string, symbol: string): FeatureTable {
   return { symbol, ts: tab.numbers.get('ts') ?? new Float64Array(0), names, columns: names.map((c) => tab.numbers.get(c) as Float64Array), firstValid };
 }
 
-/** Reads every data/features/<SYMBOL>.csv. */
+/** Reads every data/features/<SYMBOL>.csv listed in features_report.json (a missing one is an error). */
 export function readFeatureDir(dir: string): FeatureTable[] {
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.csv'))
-    .sort()
-    .map((f) => readFeatureCsv(join(dir, f), f.slice(0, -4)));
+  let symbols: string[];
+  try {
+    symbols = Object.keys((JSON.parse(readFileSync(join(dir, 'features_report.json'), 'utf8')) as { symbols: Record<string, unknown> }).symbols).sort();
+  } catch {
+    throw new DataValidationError(`no features in ${dir}`, [{ path: join(dir, 'features_report.json'), message: 'missing or unreadable', fix: 'run the features stage first (npm run repro)' }]);
+  }
+  const missing = symbols.filter((s) => !existsSync(join(dir, `${s}.csv`)));
+  if (missing.length > 0) {
+    throw new DataValidationError(`incomplete features in ${dir}`, missing.map((s) => ({ path: join(dir, `${s}.csv`), message: 'listed in features_report.json but missing', fix: 're-run the features stage' })));
+  }
+  return symbols.map((s) => readFeatureCsv(join(dir, `${s}.csv`), s));
 }
 
 /** Stage main: data/raw → data/features/<SYMBOL>.csv + features_report.json + metadata.json. */

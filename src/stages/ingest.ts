@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Params } from '../config/index.js';
 import { DataValidationError, type Issue, logger } from '../core/index.js';
@@ -102,16 +102,37 @@ export function ingestMain(ctx: StageContext, outDir: string = PATHS.raw): Inges
   return result;
 }
 
-/** Reads the raw bars written by ingest (our own CSV format, re-validated on the way in). */
+/**
+ * Reads the raw bars written by ingest (our own CSV format, re-validated on the way in). The file set
+ * must match ingest_report.json, so a half-written directory (crash, manual edits) is an error rather
+ * than a silently smaller universe.
+ */
 export function readRawBars(dir: string, tz: string): BarSeries[] {
+  const symbols = reportedSymbols(join(dir, 'ingest_report.json'));
   let files: string[];
   try {
     files = readdirSync(dir).filter((f) => f.endsWith('.csv')).sort();
   } catch {
     files = [];
   }
-  if (files.length === 0) {
-    throw new DataValidationError(`no raw bars in ${dir}`, [{ path: dir, message: 'no <SYMBOL>.csv files', fix: 'run the ingest stage first (npm run repro)' }]);
+  if (files.length === 0 || symbols === null) {
+    throw new DataValidationError(`no raw bars in ${dir}`, [{ path: dir, message: 'no <SYMBOL>.csv files or no ingest_report.json', fix: 'run the ingest stage first (npm run repro)' }]);
   }
-  return importCsvFiles(files.map((f) => join(dir, f)), { tz, onBadRows: 'error' }).series;
+  const present = new Set(files.map((f) => f.slice(0, -4)));
+  const missing = symbols.filter((s) => !present.has(s));
+  if (missing.length > 0) {
+    throw new DataValidationError(`incomplete raw data in ${dir}`, missing.map((s) => ({ path: join(dir, `${s}.csv`), message: 'listed in ingest_report.json but missing', fix: 're-run the ingest stage' })));
+  }
+  const extra = [...present].filter((s) => !symbols.includes(s));
+  if (extra.length > 0) logger.warn('ignoring CSV files not produced by ingest', { dir, files: extra });
+  return importCsvFiles(symbols.map((s) => join(dir, `${s}.csv`)), { tz, onBadRows: 'error' }).series;
+}
+
+function reportedSymbols(path: string): string[] | null {
+  try {
+    const report = JSON.parse(readFileSync(path, 'utf8')) as { symbols?: unknown };
+    return Array.isArray(report.symbols) ? report.symbols.map(String) : null;
+  } catch {
+    return null;
+  }
 }
