@@ -35,6 +35,7 @@ export function writeStudentArtifacts(
   const timestamp = artifactTimestamp(test.ts[test.ts.length - 1]);
   const header = {
     timestamp,
+    config_hash: configHash,
     teacher_dir: teacher.dir,
     test_size: params.split.test_size,
     cv_folds: params.student.cv_folds,

@@ -95,6 +95,7 @@ export function writeTeacherArtifacts(dir: string, run: TeacherRun, params: Para
   const timestamp = artifactTimestamp(rows.ts[n - 1]);
   const evalFiles = writeEvaluationArtifacts(dir, run.evaluation, {
     timestamp,
+    config_hash: configHash,
     teacher_dir: dir,
     test_size: params.split.test_size,
     cv_folds: run.oofFolds,
