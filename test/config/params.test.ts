@@ -132,3 +132,12 @@ describe('loadParams', () => {
     expect(Object.keys(s.properties)).toContain('teacher');
   });
 });
+
+describe('committed files', () => {
+  it('params.yaml validates and params.schema.json is the schema generated from zod (not stale)', async () => {
+    const { readFileSync } = await import('node:fs');
+    expect(() => loadParams('params.yaml')).not.toThrow();
+    const committed = JSON.parse(readFileSync('params.schema.json', 'utf8'));
+    expect(committed).toEqual(JSON.parse(JSON.stringify(paramsJsonSchema())));
+  });
+});
