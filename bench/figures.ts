@@ -44,7 +44,12 @@ const ingestFeatures: Bench = {
 const features5m: Bench = {
   name: 'features_5m',
   run() {
-    const series = generateSyntheticMarket({ seed: 42, start: '2024-01-01', end: '2024-12-31', frequency: '5m' });
+    const series = generateSyntheticMarket({
+      seed: 42,
+      start: '2024-01-01',
+      end: '2024-12-31',
+      frequency: '5m',
+    });
     const bars = series.reduce((s, b) => s + b.ts.length, 0);
     computeFeaturesForAll(series.slice(0, 2)); // JIT warm-up
     const runs: number[] = [];
@@ -54,7 +59,11 @@ const features5m: Bench = {
       runs.push(seconds(t0));
     }
     const best = Math.min(...runs);
-    return { features_5m_bars: bars, features_5m_675k_s: round(best, 3), features_bar_indicators_per_s: Math.round((bars * FEATURE_NAMES.length) / best) };
+    return {
+      features_5m_bars: bars,
+      features_5m_675k_s: round(best, 3),
+      features_bar_indicators_per_s: Math.round((bars * FEATURE_NAMES.length) / best),
+    };
   },
 };
 
@@ -63,7 +72,11 @@ const gbdt: Bench = {
   name: 'gbdt',
   run() {
     const r = benchGbdt(200_000, 24, 200);
-    return { gbdt_200k_train_s: round(r.seconds, 2), gbdt_200k_train_cpu_s: round(r.cpuSeconds, 2), gbdt_row_rounds_per_s: Math.round(r.rowRoundsPerS) };
+    return {
+      gbdt_200k_train_s: round(r.seconds, 2),
+      gbdt_200k_train_cpu_s: round(r.cpuSeconds, 2),
+      gbdt_row_rounds_per_s: Math.round(r.rowRoundsPerS),
+    };
   },
 };
 
@@ -91,7 +104,8 @@ const student: Bench = {
       const row = new Float64Array(d);
       const N = 200_000;
       const lat = new Float64Array(N);
-      for (let i = 0; i < 50_000; i++) scorer.scoreInto(matrix.subarray((i % rows) * d, (i % rows) * d + d), out);
+      for (let i = 0; i < 50_000; i++)
+        scorer.scoreInto(matrix.subarray((i % rows) * d, (i % rows) * d + d), out);
       for (let i = 0; i < N; i++) {
         row.set(matrix.subarray((i % rows) * d, (i % rows) * d + d));
         const t = process.hrtime.bigint();
@@ -121,7 +135,12 @@ const student: Bench = {
 const backtest: Bench = {
   name: 'backtest',
   run() {
-    const series = generateSyntheticMarket({ seed: 42, start: '2022-01-01', end: '2024-12-31', frequency: '5m' });
+    const series = generateSyntheticMarket({
+      seed: 42,
+      start: '2022-01-01',
+      end: '2024-12-31',
+      frequency: '5m',
+    });
     const rng = createRng('bench-targets');
     const targets = series.map((b) => {
       const t = new Int8Array(b.ts.length);

@@ -20,7 +20,9 @@ async function main(): Promise<void> {
     return;
   }
   const backend = (await initTfBackend()).backend;
-  const figures: Record<string, number | string> = existsSync(OUT) ? JSON.parse(readFileSync(OUT, 'utf8')) : {};
+  const figures: Record<string, number | string> = existsSync(OUT)
+    ? JSON.parse(readFileSync(OUT, 'utf8'))
+    : {};
   for (const b of BENCHES.filter((x) => only.length === 0 || only.includes(x.name))) {
     logger.info('bench start', { bench: b.name, load1: loadavg()[0] });
     const t0 = performance.now();

@@ -22,9 +22,18 @@ for (const c of ['LONG', 'SHORT', 'NOOP']) row(`AUC ${c}`, t.test_metrics.auc[c]
 row('accuracy', t.test_metrics.accuracy, s.test_metrics.accuracy);
 row('macro F1', t.test_metrics.macro_avg_f1, s.test_metrics.macro_avg_f1);
 row('log loss', t.test_metrics.log_loss, s.test_metrics.log_loss);
-row('ECE (15 bins, top label)', t.calibration_metrics.expected_calibration_error, s.calibration_metrics.expected_calibration_error, 4);
+row(
+  'ECE (15 bins, top label)',
+  t.calibration_metrics.expected_calibration_error,
+  s.calibration_metrics.expected_calibration_error,
+  4,
+);
 row('multiclass Brier', t.calibration_metrics.brier_score, s.calibration_metrics.brier_score, 4);
-out.push('', `Validation backtest of the student vs the SMA 20/50 baseline (same bars, next-open execution, 3 + 5 bps per side): **${v.recommendation}** — ${v.reason}`, '');
+out.push(
+  '',
+  `Validation backtest of the student vs the SMA 20/50 baseline (same bars, next-open execution, 3 + 5 bps per side): **${v.recommendation}** — ${v.reason}`,
+  '',
+);
 out.push('| portfolio, test period | student | SMA 20/50 |', '| --- | --- | --- |');
 const c = v.candidate_metrics;
 const b = v.baseline_metrics;
@@ -36,6 +45,10 @@ for (const [k, label, d] of [
   ['total_return', 'total return', 3],
   ['max_drawdown', 'max drawdown', 3],
   ['num_trades', 'trades', 0],
-]) out.push(`| ${label} | ${f(c[k], d)} | ${f(b[k], d)} |`);
-out.push('', `Bootstrap p-value of the Sharpe uplift ${f(v.significance.p_value)}, PSR ${f(v.significance.psr)}, DSR ${f(v.significance.dsr)} (${v.significance.dsr_trials} configuration), robustness ${f(v.significance.robustness, 2)} of symbols.`);
+])
+  out.push(`| ${label} | ${f(c[k], d)} | ${f(b[k], d)} |`);
+out.push(
+  '',
+  `Bootstrap p-value of the Sharpe uplift ${f(v.significance.p_value)}, PSR ${f(v.significance.psr)}, DSR ${f(v.significance.dsr)} (${v.significance.dsr_trials} configuration), robustness ${f(v.significance.robustness, 2)} of symbols.`,
+);
 process.stdout.write(`${out.join('\n')}\n`);

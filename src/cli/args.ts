@@ -10,7 +10,9 @@ export function parseFlags<O extends OptionSpec>(argv: string[], options: O, usa
     return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
   } catch (err) {
     const msg = err instanceof Error ? err.message : String(err);
-    throw new ConfigError(`bad command-line arguments: ${msg}`, [{ path: 'argv', message: msg, fix: `usage: ${usage}` }]);
+    throw new ConfigError(`bad command-line arguments: ${msg}`, [
+      { path: 'argv', message: msg, fix: `usage: ${usage}` },
+    ]);
   }
 }
 
@@ -19,7 +21,9 @@ export function numberFlag(name: string, value: string | undefined): number | un
   if (value === undefined) return undefined;
   const v = Number(value);
   if (!Number.isFinite(v)) {
-    throw new ConfigError(`--${name} must be a number`, [{ path: `--${name}`, value, message: 'not a number', fix: `pass e.g. --${name} 5` }]);
+    throw new ConfigError(`--${name} must be a number`, [
+      { path: `--${name}`, value, message: 'not a number', fix: `pass e.g. --${name} 5` },
+    ]);
   }
   return v;
 }
@@ -50,7 +54,10 @@ export function foldListFlags(argv: string[], listFlags: readonly string[]): str
 /** Splits a comma list flag value into trimmed, non-empty items. */
 export function listValue(v: string | string[] | undefined): string[] | undefined {
   if (v === undefined) return undefined;
-  const items = (Array.isArray(v) ? v : [v]).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
+  const items = (Array.isArray(v) ? v : [v])
+    .flatMap((s) => s.split(','))
+    .map((s) => s.trim())
+    .filter(Boolean);
   return items;
 }
 
@@ -58,11 +65,22 @@ export function listValue(v: string | string[] | undefined): string[] | undefine
  * Parses a YYYY-MM-DD flag as a session date in the exchange timezone: its local midnight (start), or
  * the instant before the next local midnight (end of day).
  */
-export function dateFlag(name: string, value: string | undefined, tz: string, endOfDay = false): number | undefined {
+export function dateFlag(
+  name: string,
+  value: string | undefined,
+  tz: string,
+  endOfDay = false,
+): number | undefined {
   if (value === undefined) return undefined;
   const utc = Date.parse(`${value}T00:00:00Z`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(utc) || new Date(utc).toISOString().slice(0, 10) !== value) {
-    throw new ConfigError(`--${name} must be a date YYYY-MM-DD`, [{ path: `--${name}`, value, message: 'not a date', fix: `e.g. --${name} 2024-01-01` }]);
+  if (
+    !/^\d{4}-\d{2}-\d{2}$/.test(value) ||
+    Number.isNaN(utc) ||
+    new Date(utc).toISOString().slice(0, 10) !== value
+  ) {
+    throw new ConfigError(`--${name} must be a date YYYY-MM-DD`, [
+      { path: `--${name}`, value, message: 'not a date', fix: `e.g. --${name} 2024-01-01` },
+    ]);
   }
   if (!endOfDay) return parseTimestamp(value, tz);
   const next = new Date(utc + 86_400_000).toISOString().slice(0, 10);

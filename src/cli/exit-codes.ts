@@ -14,7 +14,8 @@ export const EXIT = { OK: 0, FAILURE: 1, REJECTED: 2, CONFIG: 3 } as const;
 export function exitCodeFor(err: unknown): number {
   if (err instanceof ConfigError) return EXIT.CONFIG;
   if (err instanceof ValidationRejectedError) return EXIT.REJECTED;
-  if (err instanceof DataValidationError || err instanceof ArtifactError || err instanceof RegistryError) return EXIT.FAILURE;
+  if (err instanceof DataValidationError || err instanceof ArtifactError || err instanceof RegistryError)
+    return EXIT.FAILURE;
   if (err instanceof SenseQuantError) return EXIT.FAILURE;
   return EXIT.FAILURE;
 }

@@ -29,15 +29,24 @@ export async function main(argv: string[]): Promise<number> {
   } catch (err) {
     const code = exitCodeFor(err);
     if (err instanceof SenseQuantError) {
-      logger.error(err.message.split('\n')[0], { command: name, exit_code: code, issues: err.issues.map(formatIssue) });
+      logger.error(err.message.split('\n')[0], {
+        command: name,
+        exit_code: code,
+        issues: err.issues.map(formatIssue),
+      });
     } else {
-      logger.error('unexpected error (a bug: please report it)', { command: name, error: String(err), stack: err instanceof Error ? err.stack : undefined });
+      logger.error('unexpected error (a bug: please report it)', {
+        command: name,
+        error: String(err),
+        stack: err instanceof Error ? err.stack : undefined,
+      });
     }
     return code;
   }
 }
 
-const isEntry = process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'));
+const isEntry =
+  process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'));
 if (isEntry || process.argv[1]?.endsWith('cli/main.js')) {
   main(process.argv.slice(2)).then(
     (code) => {

@@ -1,6 +1,12 @@
 export { loadParams, mergeOverrides, validateParams } from './load-params.js';
 export type { LoadedParams } from './load-params.js';
-export { gbdtParamsSchema, nnParamsSchema, studentSchema, teacherSchema, tuningSchema } from './model-schemas.js';
+export {
+  gbdtParamsSchema,
+  nnParamsSchema,
+  studentSchema,
+  teacherSchema,
+  tuningSchema,
+} from './model-schemas.js';
 export type { GbdtParams, NnParams, StudentParams, TeacherParams } from './model-schemas.js';
 export { paramsJsonSchema, paramsSchema } from './params-schema.js';
 export type { Params } from './params-schema.js';

@@ -31,9 +31,12 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
  */
 export function validateParams(raw: unknown): { ok: true; value: Params } | { ok: false; issues: Issue[] } {
   const parsed = paramsSchema.safeParse(raw ?? {});
-  if (!parsed.success) return { ok: false, issues: parsed.error.issues.flatMap((i) => zodIssueToIssues(i, raw)) };
+  if (!parsed.success)
+    return { ok: false, issues: parsed.error.issues.flatMap((i) => zodIssueToIssues(i, raw)) };
   const params = normalise(parsed.data);
-  const issues = RULES.flatMap((r) => r.check(params).map((i) => ({ ...i, message: `${i.message} [rule ${r.name}]` })));
+  const issues = RULES.flatMap((r) =>
+    r.check(params).map((i) => ({ ...i, message: `${i.message} [rule ${r.name}]` })),
+  );
   return issues.length > 0 ? { ok: false, issues } : { ok: true, value: params };
 }
 
@@ -97,7 +100,13 @@ export function loadParams(file = 'params.yaml', overrides?: unknown): LoadedPar
   if (doc.errors.length > 0) {
     throw new ConfigError(
       `${file} is not valid YAML`,
-      doc.errors.map((e) => ({ path: '', file, line: e.linePos?.[0]?.line, message: e.message, fix: 'fix the YAML syntax' })),
+      doc.errors.map((e) => ({
+        path: '',
+        file,
+        line: e.linePos?.[0]?.line,
+        message: e.message,
+        fix: 'fix the YAML syntax',
+      })),
     );
   }
   const raw = mergeOverrides(doc.toJS() ?? {}, overrides);

@@ -14,13 +14,27 @@ export const RULES: Rule[] = [
     check: (p) =>
       p.data.start < p.data.end
         ? []
-        : [{ path: 'data.end', value: p.data.end, message: `must be after data.start (${p.data.start})`, fix: 'swap or widen the dates' }],
+        : [
+            {
+              path: 'data.end',
+              value: p.data.end,
+              message: `must be after data.start (${p.data.start})`,
+              fix: 'swap or widen the dates',
+            },
+          ],
   },
   {
     name: 'csv-source-has-files',
     check: (p) =>
       p.data.source === 'csv' && p.data.csv_paths.length === 0
-        ? [{ path: 'data.csv_paths', value: [], message: 'is empty but data.source is csv', fix: 'list the CSV files or set data.source: synthetic' }]
+        ? [
+            {
+              path: 'data.csv_paths',
+              value: [],
+              message: 'is empty but data.source is csv',
+              fix: 'list the CSV files or set data.source: synthetic',
+            },
+          ]
         : [],
   },
   {
@@ -42,13 +56,27 @@ export const RULES: Rule[] = [
     check: (p) =>
       p.teacher.horizon < 100
         ? []
-        : [{ path: 'teacher.horizon', value: p.teacher.horizon, message: 'a horizon of 100+ bars leaves too few labelled rows per split', fix: 'use a horizon under 100 bars' }],
+        : [
+            {
+              path: 'teacher.horizon',
+              value: p.teacher.horizon,
+              message: 'a horizon of 100+ bars leaves too few labelled rows per split',
+              fix: 'use a horizon under 100 bars',
+            },
+          ],
   },
   {
     name: 'validation-window-ordered',
     check: (p) =>
       p.validation.start !== null && p.validation.end !== null && p.validation.start >= p.validation.end
-        ? [{ path: 'validation.end', value: p.validation.end, message: `must be after validation.start (${p.validation.start})`, fix: 'swap the dates' }]
+        ? [
+            {
+              path: 'validation.end',
+              value: p.validation.end,
+              message: `must be after validation.start (${p.validation.start})`,
+              fix: 'swap the dates',
+            },
+          ]
         : [],
   },
   {
@@ -58,7 +86,12 @@ export const RULES: Rule[] = [
       const known = new Set(p.data.symbols);
       return p.validation.symbols
         .filter((s) => !known.has(s))
-        .map((s) => ({ path: 'validation.symbols', value: s, message: 'is not in data.symbols', fix: `use one of ${p.data.symbols.join(', ')}` }));
+        .map((s) => ({
+          path: 'validation.symbols',
+          value: s,
+          message: 'is not in data.symbols',
+          fix: `use one of ${p.data.symbols.join(', ')}`,
+        }));
     },
   },
   {
@@ -66,6 +99,11 @@ export const RULES: Rule[] = [
     check: (p) =>
       Object.entries(p.student.tuning.space)
         .filter(([, [lo, hi]]) => lo > hi)
-        .map(([k, v]) => ({ path: `student.tuning.space.${k}`, value: v, message: 'lower bound above upper bound', fix: 'write [low, high]' })),
+        .map(([k, v]) => ({
+          path: `student.tuning.space.${k}`,
+          value: v,
+          message: 'lower bound above upper bound',
+          fix: 'write [low, high]',
+        })),
   },
 ];

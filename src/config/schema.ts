@@ -21,17 +21,34 @@ export const baseSchema = z
 
 export const dataSchema = z
   .object({
-    source: z.enum(['synthetic', 'csv']).default('synthetic').describe('Bundled synthetic market or imported CSV.'),
+    source: z
+      .enum(['synthetic', 'csv'])
+      .default('synthetic')
+      .describe('Bundled synthetic market or imported CSV.'),
     symbols: z.array(z.string().min(1)).default([]).describe('Symbols to use; empty = all (36 synthetic).'),
     start: isoDate.default('2022-01-01').describe('First session date (inclusive).'),
     end: isoDate.default('2024-12-31').describe('Last session date (inclusive).'),
     frequency: z.enum(['1d', '5m']).default('1d').describe('Bar frequency.'),
-    csv_paths: z.array(z.string()).default([]).describe('CSV files (source: csv): one per symbol or with a symbol column.'),
-    on_bad_rows: z.enum(['error', 'skip']).default('error').describe('Bad CSV rows stop the import or are skipped.'),
+    csv_paths: z
+      .array(z.string())
+      .default([])
+      .describe('CSV files (source: csv): one per symbol or with a symbol column.'),
+    on_bad_rows: z
+      .enum(['error', 'skip'])
+      .default('error')
+      .describe('Bad CSV rows stop the import or are skipped.'),
     synthetic: z
       .object({
-        regime_change_date: isoDate.nullable().default(null).describe('Date after which the dynamics change.'),
-        signal_strength: z.number().min(0).max(5).default(2).describe('Scale of the predictable part (0 = noise).'),
+        regime_change_date: isoDate
+          .nullable()
+          .default(null)
+          .describe('Date after which the dynamics change.'),
+        signal_strength: z
+          .number()
+          .min(0)
+          .max(5)
+          .default(2)
+          .describe('Scale of the predictable part (0 = noise).'),
       })
       .strict()
       .prefault({}),
@@ -41,7 +58,10 @@ export const dataSchema = z
 export const featuresSchema = z
   .object({
     list: z.array(z.string()).default([]).describe('Model features to build; empty = all.'),
-    vwap_mode: z.enum(['auto', 'rolling', 'session']).default('auto').describe('VWAP: rolling (daily) or session.'),
+    vwap_mode: z
+      .enum(['auto', 'rolling', 'session'])
+      .default('auto')
+      .describe('VWAP: rolling (daily) or session.'),
   })
   .strict();
 

@@ -3,7 +3,12 @@ import { z } from 'zod';
 export const strategySchema = z
   .object({
     allow_short: z.boolean().default(true).describe('SHORT predictions open shorts; false = stay flat.'),
-    confidence_threshold: z.number().min(0).max(1).default(0.45).describe('Min top-class probability to act.'),
+    confidence_threshold: z
+      .number()
+      .min(0)
+      .max(1)
+      .default(0.45)
+      .describe('Min top-class probability to act.'),
     commission_bps: z.number().min(0).max(1000).default(3).describe('Commission per side, basis points.'),
     slippage_bps: z.number().min(0).max(1000).default(5).describe('Slippage per side, basis points.'),
   })
@@ -11,23 +16,61 @@ export const strategySchema = z
 
 export const thresholdsSchema = z
   .object({
-    min_precision_uplift: z.number().default(0.02).describe('LONG precision must beat baseline by this (absolute).'),
-    min_hit_ratio_uplift: z.number().default(0.02).describe('Hit ratio must beat baseline by this (absolute).'),
+    min_precision_uplift: z
+      .number()
+      .default(0.02)
+      .describe('LONG precision must beat baseline by this (absolute).'),
+    min_hit_ratio_uplift: z
+      .number()
+      .default(0.02)
+      .describe('Hit ratio must beat baseline by this (absolute).'),
     min_sharpe_uplift: z.number().default(0.05).describe('Relative Sharpe uplift (c − b)/|b| required.'),
-    require_all_criteria: z.boolean().default(true).describe('All criteria must pass (else the three core ones).'),
-    max_ece: z.number().gt(0).max(1).default(0.05).describe('Calibration: expected calibration error below this.'),
-    max_p_value: z.number().gt(0).max(1).default(0.1).describe('Bootstrap p-value of the Sharpe uplift below this.'),
-    min_robustness: z.number().min(0).max(1).default(0.5).describe('Share of symbols where candidate beats baseline.'),
+    require_all_criteria: z
+      .boolean()
+      .default(true)
+      .describe('All criteria must pass (else the three core ones).'),
+    max_ece: z
+      .number()
+      .gt(0)
+      .max(1)
+      .default(0.05)
+      .describe('Calibration: expected calibration error below this.'),
+    max_p_value: z
+      .number()
+      .gt(0)
+      .max(1)
+      .default(0.1)
+      .describe('Bootstrap p-value of the Sharpe uplift below this.'),
+    min_robustness: z
+      .number()
+      .min(0)
+      .max(1)
+      .default(0.5)
+      .describe('Share of symbols where candidate beats baseline.'),
   })
   .strict();
 
 export const validationSchema = z
   .object({
     symbols: z.array(z.string()).default([]).describe('Validation symbols; empty = all.'),
-    start: z.string().nullable().default(null).describe('Validation start date; null = start of the test split.'),
+    start: z
+      .string()
+      .nullable()
+      .default(null)
+      .describe('Validation start date; null = start of the test split.'),
     end: z.string().nullable().default(null).describe('Validation end date; null = end of the data.'),
-    baseline_model: z.string().nullable().default(null).describe('Baseline student dir; null = SMA 20/50 rule.'),
-    bootstrap_samples: z.number().int().min(100).max(100_000).default(2000).describe('Stationary bootstrap resamples.'),
+    baseline_model: z
+      .string()
+      .nullable()
+      .default(null)
+      .describe('Baseline student dir; null = SMA 20/50 rule.'),
+    bootstrap_samples: z
+      .number()
+      .int()
+      .min(100)
+      .max(100_000)
+      .default(2000)
+      .describe('Stationary bootstrap resamples.'),
     thresholds: thresholdsSchema.prefault({}),
   })
   .strict();

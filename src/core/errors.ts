@@ -26,7 +26,9 @@ export function formatIssue(issue: Issue): string {
 export class SenseQuantError extends Error {
   readonly issues: Issue[];
   constructor(message: string, issues: Issue[] = []) {
-    super(issues.length > 0 ? `${message}\n${issues.map((i) => `  - ${formatIssue(i)}`).join('\n')}` : message);
+    super(
+      issues.length > 0 ? `${message}\n${issues.map((i) => `  - ${formatIssue(i)}`).join('\n')}` : message,
+    );
     this.name = new.target.name;
     this.issues = issues;
   }

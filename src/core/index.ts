@@ -1,4 +1,12 @@
-export { ArtifactError, ConfigError, DataValidationError, RegistryError, SenseQuantError, ValidationRejectedError, formatIssue } from './errors.js';
+export {
+  ArtifactError,
+  ConfigError,
+  DataValidationError,
+  RegistryError,
+  SenseQuantError,
+  ValidationRejectedError,
+  formatIssue,
+} from './errors.js';
 export type { Issue } from './errors.js';
 export { createLogger, logger } from './logger.js';
 export type { LogFields, LogLevel, Logger, LogSink } from './logger.js';

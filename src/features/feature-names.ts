@@ -89,10 +89,11 @@ export function resolveFeatureSelection(names?: readonly string[]): Result<Featu
   names.forEach((name, i) => {
     const family = FEATURE_FAMILIES[name];
     if (family) {
-      for (const f of family) if (!seen.has(f)) {
-        seen.add(f);
-        out.push(f);
-      }
+      for (const f of family)
+        if (!seen.has(f)) {
+          seen.add(f);
+          out.push(f);
+        }
     } else if (!KNOWN.has(name)) {
       issues.push({ path: `features[${i}]`, message: 'unknown feature', value: name, fix: valid });
     } else if (seen.has(name)) {

@@ -16,7 +16,8 @@ export function roundDeep<T>(value: T, digits = 6): T {
     if (typeof v === 'number') return Number.isFinite(v) ? Math.round(v * f) / f : null;
     if (Array.isArray(v)) return v.map(walk);
     if (ArrayBuffer.isView(v)) return Array.from(v as unknown as ArrayLike<number>, (x) => walk(x));
-    if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
+    if (v !== null && typeof v === 'object')
+      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
     return v;
   };
   return walk(value) as T;

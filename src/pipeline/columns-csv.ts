@@ -39,12 +39,17 @@ export function readColumnsCsv(path: string, stringColumns: readonly string[] = 
   try {
     raw = readFileSync(path);
   } catch {
-    throw new ArtifactError(`missing artifact ${path}`, [{ path, message: 'file not found', fix: 're-run the stage that writes it' }]);
+    throw new ArtifactError(`missing artifact ${path}`, [
+      { path, message: 'file not found', fix: 're-run the stage that writes it' },
+    ]);
   }
   const text = (path.endsWith('.gz') ? gunzipSync(raw) : raw).toString('utf8');
   const lines = text.split('\n');
   if (lines.at(-1) === '') lines.pop();
-  if (lines.length === 0) throw new ArtifactError(`empty artifact ${path}`, [{ path, message: 'no header', fix: 're-run the stage' }]);
+  if (lines.length === 0)
+    throw new ArtifactError(`empty artifact ${path}`, [
+      { path, message: 'no header', fix: 're-run the stage' },
+    ]);
   const names = lines[0].split(',');
   const n = lines.length - 1;
   const isString = names.map((c) => stringColumns.includes(c));
@@ -65,7 +70,13 @@ export function readColumnsCsv(path: string, stringColumns: readonly string[] = 
     const cells = lines[i + 1].split(',');
     if (cells.length !== names.length) {
       throw new ArtifactError(`corrupt artifact ${path}`, [
-        { path, file: path, line: i + 2, message: `expected ${names.length} fields, got ${cells.length}`, fix: 're-run the stage' },
+        {
+          path,
+          file: path,
+          line: i + 2,
+          message: `expected ${names.length} fields, got ${cells.length}`,
+          fix: 're-run the stage',
+        },
       ]);
     }
     for (let j = 0; j < names.length; j++) {
@@ -74,7 +85,14 @@ export function readColumnsCsv(path: string, stringColumns: readonly string[] = 
         const v = cells[j] === '' ? Number.NaN : Number(cells[j]);
         if (cells[j] !== '' && Number.isNaN(v)) {
           throw new ArtifactError(`corrupt artifact ${path}`, [
-            { path: names[j], file: path, line: i + 2, value: cells[j], message: 'not a number', fix: 're-run the stage' },
+            {
+              path: names[j],
+              file: path,
+              line: i + 2,
+              value: cells[j],
+              message: 'not a number',
+              fix: 're-run the stage',
+            },
           ]);
         }
         numCols[j][i] = v;

@@ -1,4 +1,10 @@
-export { fsyncDir, setAtomicWriteCrashHook, stableStringify, writeFileAtomic, writeJsonAtomic } from './atomic-write.js';
+export {
+  fsyncDir,
+  setAtomicWriteCrashHook,
+  stableStringify,
+  writeFileAtomic,
+  writeJsonAtomic,
+} from './atomic-write.js';
 export type { CrashHook } from './atomic-write.js';
 export { readColumnsCsv, writeColumnsCsv } from './columns-csv.js';
 export type { Column, ColumnsTable } from './columns-csv.js';

@@ -62,7 +62,14 @@ export async function withStageRecord<T>(
   const start = new Date().toISOString();
   try {
     const out = await fn();
-    appendStageRecord(file, { stage: meta.stage, start, end: new Date().toISOString(), status: 'completed', artifacts: meta.artifacts, config_hash: meta.configHash });
+    appendStageRecord(file, {
+      stage: meta.stage,
+      start,
+      end: new Date().toISOString(),
+      status: 'completed',
+      artifacts: meta.artifacts,
+      config_hash: meta.configHash,
+    });
     return out;
   } catch (err) {
     appendStageRecord(file, {

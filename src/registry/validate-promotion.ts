@@ -106,7 +106,15 @@ export function validatePromotion(
   const clSha = cl.success ? (cl.data as Record<string, unknown>).candidate_model_sha256 : undefined;
   const modelSha = field(metaValue, 'model_sha256');
   const matches = clSha === undefined || clSha === modelSha;
-  add('checklist-matches-model', matches, !cl.success ? 'n/a (no valid checklist)' : matches ? 'ok' : `checklist is for model ${String(clSha).slice(0, 12)}…, candidate is ${String(modelSha).slice(0, 12)}…`);
+  add(
+    'checklist-matches-model',
+    matches,
+    !cl.success
+      ? 'n/a (no valid checklist)'
+      : matches
+        ? 'ok'
+        : `checklist is for model ${String(clSha).slice(0, 12)}…, candidate is ${String(modelSha).slice(0, 12)}…`,
+  );
 
   return { canPromote: checks.every((c) => c.pass), checks };
 }

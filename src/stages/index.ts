@@ -1,6 +1,13 @@
 export { stageContext } from './context.js';
 export type { StageContext } from './context.js';
-export { computeFeatures, featureOptions, featuresMain, readFeatureCsv, readFeatureDir, writeFeatureCsv } from './features.js';
+export {
+  computeFeatures,
+  featureOptions,
+  featuresMain,
+  readFeatureCsv,
+  readFeatureDir,
+  writeFeatureCsv,
+} from './features.js';
 export { ingest, ingestMain, readRawBars } from './ingest.js';
 export type { IngestResult } from './ingest.js';
 export { PATHS } from './paths.js';

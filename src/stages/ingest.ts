@@ -2,7 +2,13 @@ import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Params } from '../config/index.js';
 import { DataValidationError, type Issue, logger } from '../core/index.js';
-import { type BarSeries, generateSyntheticMarket, importCsvFiles, validateBars, writeBarsCsv } from '../data/index.js';
+import {
+  type BarSeries,
+  generateSyntheticMarket,
+  importCsvFiles,
+  validateBars,
+  writeBarsCsv,
+} from '../data/index.js';
 import { stageProvenance, writeJsonAtomic } from '../pipeline/index.js';
 import type { StageContext } from './context.js';
 import { PATHS } from './paths.js';
@@ -52,7 +58,12 @@ export function ingest(params: Params): IngestResult {
       const missing = data.symbols.filter((s) => !have.has(s));
       if (missing.length > 0) {
         throw new DataValidationError('requested symbols are not in the CSV files', [
-          { path: 'data.symbols', value: missing, message: 'not found in data.csv_paths', fix: `use some of ${[...have].join(', ')}` },
+          {
+            path: 'data.symbols',
+            value: missing,
+            message: 'not found in data.csv_paths',
+            fix: `use some of ${[...have].join(', ')}`,
+          },
         ]);
       }
       series = series.filter((s) => data.symbols.includes(s.symbol));
@@ -60,7 +71,8 @@ export function ingest(params: Params): IngestResult {
   }
   series.sort((a, b) => (a.symbol < b.symbol ? -1 : a.symbol > b.symbol ? 1 : 0));
   const issues = validateBars(series);
-  if (issues.length > 0) throw new DataValidationError('ingested bars failed validation', issues.slice(0, 20));
+  if (issues.length > 0)
+    throw new DataValidationError('ingested bars failed validation', issues.slice(0, 20));
   const starts = series.map((s) => s.ts[0]).filter(Number.isFinite);
   const ends = series.map((s) => s.ts[s.ts.length - 1]).filter(Number.isFinite);
   return {
@@ -95,10 +107,19 @@ export function ingestMain(ctx: StageContext, outDir: string = PATHS.raw): Inges
   writeJsonAtomic(join(outDir, 'ingest_report.json'), result.report);
   const inputs = ctx.params.data.source === 'csv' ? ctx.params.data.csv_paths : [];
   writeJsonAtomic(join(outDir, 'metadata.json'), {
-    ...stageProvenance({ stage: 'ingest', configHash: ctx.configHash, inputs, outputs: [...files, join(outDir, 'ingest_report.json')] }),
+    ...stageProvenance({
+      stage: 'ingest',
+      configHash: ctx.configHash,
+      inputs,
+      outputs: [...files, join(outDir, 'ingest_report.json')],
+    }),
     params: { base: ctx.params.base, data: ctx.params.data },
   });
-  logger.info('ingest done', { symbols: result.series.length, bars: result.report.rows_read - result.report.rows_skipped, out: outDir });
+  logger.info('ingest done', {
+    symbols: result.series.length,
+    bars: result.report.rows_read - result.report.rows_skipped,
+    out: outDir,
+  });
   return result;
 }
 
@@ -111,21 +132,39 @@ export function readRawBars(dir: string, tz: string): BarSeries[] {
   const symbols = reportedSymbols(join(dir, 'ingest_report.json'));
   let files: string[];
   try {
-    files = readdirSync(dir).filter((f) => f.endsWith('.csv')).sort();
+    files = readdirSync(dir)
+      .filter((f) => f.endsWith('.csv'))
+      .sort();
   } catch {
     files = [];
   }
   if (files.length === 0 || symbols === null) {
-    throw new DataValidationError(`no raw bars in ${dir}`, [{ path: dir, message: 'no <SYMBOL>.csv files or no ingest_report.json', fix: 'run the ingest stage first (npm run repro)' }]);
+    throw new DataValidationError(`no raw bars in ${dir}`, [
+      {
+        path: dir,
+        message: 'no <SYMBOL>.csv files or no ingest_report.json',
+        fix: 'run the ingest stage first (npm run repro)',
+      },
+    ]);
   }
   const present = new Set(files.map((f) => f.slice(0, -4)));
   const missing = symbols.filter((s) => !present.has(s));
   if (missing.length > 0) {
-    throw new DataValidationError(`incomplete raw data in ${dir}`, missing.map((s) => ({ path: join(dir, `${s}.csv`), message: 'listed in ingest_report.json but missing', fix: 're-run the ingest stage' })));
+    throw new DataValidationError(
+      `incomplete raw data in ${dir}`,
+      missing.map((s) => ({
+        path: join(dir, `${s}.csv`),
+        message: 'listed in ingest_report.json but missing',
+        fix: 're-run the ingest stage',
+      })),
+    );
   }
   const extra = [...present].filter((s) => !symbols.includes(s));
   if (extra.length > 0) logger.warn('ignoring CSV files not produced by ingest', { dir, files: extra });
-  return importCsvFiles(symbols.map((s) => join(dir, `${s}.csv`)), { tz, onBadRows: 'error' }).series;
+  return importCsvFiles(
+    symbols.map((s) => join(dir, `${s}.csv`)),
+    { tz, onBadRows: 'error' },
+  ).series;
 }
 
 function reportedSymbols(path: string): string[] | null {

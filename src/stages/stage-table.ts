@@ -11,9 +11,29 @@ export interface StageEntry {
 
 /** The stages dvc.yaml runs, by name. */
 export const STAGES: Record<string, StageEntry> = {
-  ingest: { usesTf: false, artifacts: [PATHS.raw], load: async () => (await import('./ingest.js')).ingestMain },
-  features: { usesTf: false, artifacts: [PATHS.features], load: async () => (await import('./features.js')).featuresMain },
-  teacher: { usesTf: true, artifacts: [PATHS.teacher], load: async () => (await import('./teacher.js')).teacherMain },
-  student: { usesTf: true, artifacts: [PATHS.student], load: async () => (await import('./student.js')).studentMain },
-  validate: { usesTf: true, artifacts: [PATHS.validation], load: async () => (await import('./validate.js')).validateMain },
+  ingest: {
+    usesTf: false,
+    artifacts: [PATHS.raw],
+    load: async () => (await import('./ingest.js')).ingestMain,
+  },
+  features: {
+    usesTf: false,
+    artifacts: [PATHS.features],
+    load: async () => (await import('./features.js')).featuresMain,
+  },
+  teacher: {
+    usesTf: true,
+    artifacts: [PATHS.teacher],
+    load: async () => (await import('./teacher.js')).teacherMain,
+  },
+  student: {
+    usesTf: true,
+    artifacts: [PATHS.student],
+    load: async () => (await import('./student.js')).studentMain,
+  },
+  validate: {
+    usesTf: true,
+    artifacts: [PATHS.validation],
+    load: async () => (await import('./validate.js')).validateMain,
+  },
 };

@@ -19,7 +19,13 @@ function loadStudentJson(path: string): StudentModel {
   try {
     json = JSON.parse(readFileSync(path, 'utf8'));
   } catch (e) {
-    throw new ArtifactError(`cannot read baseline student ${path}`, [{ path, message: e instanceof Error ? e.message : String(e), fix: 'pass a student_model.json written by train-student' }]);
+    throw new ArtifactError(`cannot read baseline student ${path}`, [
+      {
+        path,
+        message: e instanceof Error ? e.message : String(e),
+        fix: 'pass a student_model.json written by train-student',
+      },
+    ]);
   }
   return StudentModel.fromJSON(json as Parameters<typeof StudentModel.fromJSON>[0]);
 }
@@ -28,8 +34,13 @@ function loadStudentJson(path: string): StudentModel {
 export async function runStudent(ctx: StageContext, opts: StudentRunOptions): Promise<StudentRun> {
   const teacher = readTeacherDir(opts.teacherDir);
   const init = opts.baselineStudent ? loadStudentJson(opts.baselineStudent) : undefined;
-  const run = await distilStudent(ctx.params, teacher, { tune: opts.tune ?? ctx.params.student.tuning.enabled, init });
-  writeStudentArtifacts(opts.outDir, run, teacher, ctx.params, ctx.configHash, { baselineStudent: opts.baselineStudent ?? null });
+  const run = await distilStudent(ctx.params, teacher, {
+    tune: opts.tune ?? ctx.params.student.tuning.enabled,
+    init,
+  });
+  writeStudentArtifacts(opts.outDir, run, teacher, ctx.params, ctx.configHash, {
+    baselineStudent: opts.baselineStudent ?? null,
+  });
   logger.info('student written', { out: opts.outDir });
   return run;
 }

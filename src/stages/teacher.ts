@@ -30,18 +30,34 @@ export interface TeacherRunOptions {
 }
 
 /** Core shared by the DVC stage and `train-teacher`: label, train, evaluate, write artifacts. */
-export async function runTeacher(ctx: StageContext, bars: BarSeries[], tables: FeatureTable[], opts: TeacherRunOptions): Promise<TeacherRun> {
+export async function runTeacher(
+  ctx: StageContext,
+  bars: BarSeries[],
+  tables: FeatureTable[],
+  opts: TeacherRunOptions,
+): Promise<TeacherRun> {
   const t = ctx.params.teacher;
-  let rows: LabelledRows = buildLabelledRows(bars, tables, { horizon: t.horizon, minHoldingReturn: t.min_holding_return, startMs: opts.startMs, endMs: opts.endMs });
+  let rows: LabelledRows = buildLabelledRows(bars, tables, {
+    horizon: t.horizon,
+    minHoldingReturn: t.min_holding_return,
+    startMs: opts.startMs,
+    endMs: opts.endMs,
+  });
   if (rows.n === 0) {
     throw new ConfigError('no labelled rows in the requested window', [
-      { path: 'teacher', message: 'every row is warm-up or past the horizon', fix: 'widen --start-date/--end-date or reduce teacher.horizon' },
+      {
+        path: 'teacher',
+        message: 'every row is warm-up or past the horizon',
+        fix: 'widen --start-date/--end-date or reduce teacher.horizon',
+      },
     ]);
   }
   let previous: { dir: string; model_sha256: string; rows: number } | undefined;
   let init: TeacherRunInit;
   if (opts.appendLabels && !opts.baselineDir) {
-    throw new ConfigError('--append-labels needs --baseline-model <teacher dir>', [{ path: '--baseline-model', message: 'missing', fix: 'pass the earlier run’s teacher directory' }]);
+    throw new ConfigError('--append-labels needs --baseline-model <teacher dir>', [
+      { path: '--baseline-model', message: 'missing', fix: 'pass the earlier run’s teacher directory' },
+    ]);
   }
   if (opts.baselineDir) {
     const base = readTeacherDir(opts.baselineDir);
@@ -51,11 +67,18 @@ export async function runTeacher(ctx: StageContext, bars: BarSeries[], tables: F
       const older = rowsFromLabelsTable(base.labels, base.metadata.teacher_params.features);
       const before = rows.n;
       rows = mergeRows(older, rows);
-      logger.info('teacher: appended labels', { baseline_rows: older.n, new_rows: before, merged_rows: rows.n });
+      logger.info('teacher: appended labels', {
+        baseline_rows: older.n,
+        new_rows: before,
+        merged_rows: rows.n,
+      });
     }
   }
   const run = await trainTeacher(ctx.params, rows, init);
-  writeTeacherArtifacts(opts.outDir, run, ctx.params, ctx.configHash, { inputs: opts.inputs ?? [], previous });
+  writeTeacherArtifacts(opts.outDir, run, ctx.params, ctx.configHash, {
+    inputs: opts.inputs ?? [],
+    previous,
+  });
   logger.info('teacher written', { out: opts.outDir, rows: rows.n });
   return run;
 }

@@ -30,7 +30,12 @@ export interface ValidateRunResult {
 }
 
 /** Core shared by the DVC stage and `train-student --validate`: OOS backtest vs baseline → checklist. */
-export function runValidate(ctx: StageContext, bars: BarSeries[], tables: FeatureTable[], opts: ValidateRunOptions): ValidateRunResult {
+export function runValidate(
+  ctx: StageContext,
+  bars: BarSeries[],
+  tables: FeatureTable[],
+  opts: ValidateRunOptions,
+): ValidateRunResult {
   const { params } = ctx;
   const candidate = readStudentDir(opts.studentDir);
   const symbols = opts.symbols && opts.symbols.length > 0 ? opts.symbols : params.validation.symbols;
@@ -38,20 +43,45 @@ export function runValidate(ctx: StageContext, bars: BarSeries[], tables: Featur
   const have = new Set(bars.map((b) => b.symbol));
   const unknown = symbols.filter((s) => !have.has(s));
   if (unknown.length > 0) {
-    throw new ConfigError('validation symbols not in the data', unknown.map((s) => ({ path: 'validation.symbols', value: s, message: 'no bars for this symbol', fix: `use some of ${[...have].slice(0, 8).join(', ')}…` })));
+    throw new ConfigError(
+      'validation symbols not in the data',
+      unknown.map((s) => ({
+        path: 'validation.symbols',
+        value: s,
+        message: 'no bars for this symbol',
+        fix: `use some of ${[...have].slice(0, 8).join(', ')}…`,
+      })),
+    );
   }
   const selBars = keep ? bars.filter((b) => keep.has(b.symbol)) : bars;
   const byTable = new Map(tables.map((t) => [t.symbol, t]));
   const selTables = selBars.map((b) => byTable.get(b.symbol) as FeatureTable);
-  const testStart = candidate.metadata.data?.test_start ? Date.parse(candidate.metadata.data.test_start) : Number.NaN;
+  const testStart = candidate.metadata.data?.test_start
+    ? Date.parse(candidate.metadata.data.test_start)
+    : Number.NaN;
   const tz = params.base.exchange_tz;
-  const startMs = opts.startMs ?? (params.validation.start ? parseTimestamp(params.validation.start, tz) : testStart);
-  const endMs = opts.endMs ?? (params.validation.end ? parseTimestamp(params.validation.end, tz) + 86_400_000 - 1 : Number.POSITIVE_INFINITY);
+  const startMs =
+    opts.startMs ?? (params.validation.start ? parseTimestamp(params.validation.start, tz) : testStart);
+  const endMs =
+    opts.endMs ??
+    (params.validation.end
+      ? parseTimestamp(params.validation.end, tz) + 86_400_000 - 1
+      : Number.POSITIVE_INFINITY);
   if (!Number.isFinite(startMs)) {
-    throw new ConfigError('no validation start', [{ path: 'validation.start', message: 'not set and the student metadata has no test period', fix: 'pass --validation-start YYYY-MM-DD' }]);
+    throw new ConfigError('no validation start', [
+      {
+        path: 'validation.start',
+        message: 'not set and the student metadata has no test period',
+        fix: 'pass --validation-start YYYY-MM-DD',
+      },
+    ]);
   }
-  const policyOpts = { threshold: params.strategy.confidence_threshold, allowShort: params.strategy.allow_short };
-  const baselinePath = opts.baselineModel === undefined ? params.validation.baseline_model : opts.baselineModel;
+  const policyOpts = {
+    threshold: params.strategy.confidence_threshold,
+    allowShort: params.strategy.allow_short,
+  };
+  const baselinePath =
+    opts.baselineModel === undefined ? params.validation.baseline_model : opts.baselineModel;
   const baseline = baselinePath ? readStudentDir(baselinePath) : null;
   const costs = { commissionBps: params.strategy.commission_bps, slippageBps: params.strategy.slippage_bps };
   const outcome = runValidation(
@@ -71,7 +101,15 @@ export function runValidate(ctx: StageContext, bars: BarSeries[], tables: Featur
       trials: Number(candidate.metadata.n_configurations_tried ?? 1),
     },
   );
-  const forwardReturns = new Map(selBars.map((b) => [b.symbol, labelForwardReturns(b, { horizon: params.teacher.horizon, minHoldingReturn: params.teacher.min_holding_return }).forwardReturn]));
+  const forwardReturns = new Map(
+    selBars.map((b) => [
+      b.symbol,
+      labelForwardReturns(b, {
+        horizon: params.teacher.horizon,
+        minHoldingReturn: params.teacher.min_holding_return,
+      }).forwardReturn,
+    ]),
+  );
   const res = writeValidationArtifacts(opts.outDir, outcome, params.validation.thresholds, {
     timestamp: artifactTimestamp(Date.parse(outcome.window.end)),
     candidateDir: opts.studentDir,
@@ -85,15 +123,27 @@ export function runValidate(ctx: StageContext, bars: BarSeries[], tables: Featur
     forwardReturns,
   });
   // Provenance beside the reports; inside a student dir the name must not clobber the student's own.
-  const metaName = resolve(opts.outDir) === resolve(opts.studentDir) ? 'validation_metadata.json' : 'metadata.json';
+  const metaName =
+    resolve(opts.outDir) === resolve(opts.studentDir) ? 'validation_metadata.json' : 'metadata.json';
   writeJsonAtomic(join(opts.outDir, metaName), {
     stage: 'validate',
     recommendation: res.recommendation,
     candidate: { dir: opts.studentDir, model_sha256: candidate.metadata.model_sha256 },
-    baseline: baseline ? { dir: baseline.dir, model_sha256: baseline.metadata.model_sha256 } : 'rule:sma_20_50',
-    provenance: stageProvenance({ stage: 'validate', configHash: ctx.configHash, inputs: [join(opts.studentDir, STUDENT_FILES.model)], outputs: res.files }),
+    baseline: baseline
+      ? { dir: baseline.dir, model_sha256: baseline.metadata.model_sha256 }
+      : 'rule:sma_20_50',
+    provenance: stageProvenance({
+      stage: 'validate',
+      configHash: ctx.configHash,
+      inputs: [join(opts.studentDir, STUDENT_FILES.model)],
+      outputs: res.files,
+    }),
   });
-  logger.info('validation done', { recommendation: res.recommendation, reason: res.reason, out: opts.outDir });
+  logger.info('validation done', {
+    recommendation: res.recommendation,
+    reason: res.reason,
+    out: opts.outDir,
+  });
   return { recommendation: res.recommendation, reason: res.reason, outDir: opts.outDir };
 }
 

@@ -7,7 +7,11 @@ import { roundDeep, writeJsonAtomic } from '../pipeline/index.js';
  * calibration_metrics, confusion_matrix), confusion_matrix.json, and the DVC plots data under plots/:
  * calibration.json (with the `perfect` diagonal), roc_<CLASS>.json and confusion.json.
  */
-export function writeEvaluationArtifacts(dir: string, evaluation: Evaluation, header: Record<string, unknown>): string[] {
+export function writeEvaluationArtifacts(
+  dir: string,
+  evaluation: Evaluation,
+  header: Record<string, unknown>,
+): string[] {
   const { report, curves } = evaluation;
   const files = {
     metrics: join(dir, 'evaluation_metrics.json'),
@@ -28,7 +32,14 @@ export function writeEvaluationArtifacts(dir: string, evaluation: Evaluation, he
   writeJsonAtomic(files.confusion, report.confusion_matrix);
   writeJsonAtomic(
     files.calibration,
-    roundDeep(curves.calibration.map((b) => ({ confidence: b.confidence, accuracy: b.accuracy, perfect: b.confidence, count: b.count }))),
+    roundDeep(
+      curves.calibration.map((b) => ({
+        confidence: b.confidence,
+        accuracy: b.accuracy,
+        perfect: b.confidence,
+        count: b.count,
+      })),
+    ),
   );
   const rocFiles = Object.entries(curves.roc).map(([cls, pts]) => {
     const file = join(dir, 'plots', `roc_${cls}.json`);

@@ -30,24 +30,47 @@ export interface LabelOptions {
 }
 
 /** Joins bars, features and forward-return labels of every symbol into time-ordered labelled rows. */
-export function buildLabelledRows(bars: BarSeries[], tables: FeatureTable[], opts: LabelOptions): LabelledRows {
+export function buildLabelledRows(
+  bars: BarSeries[],
+  tables: FeatureTable[],
+  opts: LabelOptions,
+): LabelledRows {
   const bySymbol = new Map(tables.map((t) => [t.symbol, t]));
   const featureNames = tables[0]?.names ?? [];
   const picks: { s: number; t: number }[] = [];
-  const parts: { bars: BarSeries; table: FeatureTable; label: Int8Array; fwd: Float64Array; rows: Int32Array }[] = [];
+  const parts: {
+    bars: BarSeries;
+    table: FeatureTable;
+    label: Int8Array;
+    fwd: Float64Array;
+    rows: Int32Array;
+  }[] = [];
   let excludedHorizon = 0;
   let excludedWarmup = 0;
   const symbols: string[] = [];
   for (const b of bars) {
     const table = bySymbol.get(b.symbol);
-    if (!table) throw new DataValidationError(`no features for ${b.symbol}`, [{ path: b.symbol, message: 'missing feature table', fix: 're-run the features stage' }]);
-    if (table.ts.length !== b.ts.length || table.ts[0] !== b.ts[0] || table.ts[table.ts.length - 1] !== b.ts[b.ts.length - 1]) {
+    if (!table)
+      throw new DataValidationError(`no features for ${b.symbol}`, [
+        { path: b.symbol, message: 'missing feature table', fix: 're-run the features stage' },
+      ]);
+    if (
+      table.ts.length !== b.ts.length ||
+      table.ts[0] !== b.ts[0] ||
+      table.ts[table.ts.length - 1] !== b.ts[b.ts.length - 1]
+    ) {
       throw new DataValidationError(`features of ${b.symbol} are not aligned with its bars`, [
-        { path: b.symbol, message: `bars ${b.ts.length} rows, features ${table.ts.length} rows`, fix: 're-run the features stage on the same data' },
+        {
+          path: b.symbol,
+          message: `bars ${b.ts.length} rows, features ${table.ts.length} rows`,
+          fix: 're-run the features stage on the same data',
+        },
       ]);
     }
     if (table.names.join(',') !== featureNames.join(',')) {
-      throw new DataValidationError('feature columns differ between symbols', [{ path: b.symbol, message: table.names.join(','), fix: 're-run the features stage' }]);
+      throw new DataValidationError('feature columns differ between symbols', [
+        { path: b.symbol, message: table.names.join(','), fix: 're-run the features stage' },
+      ]);
     }
     // Labels are computed on the window-cut bars so no label ever peeks past opts.endMs.
     let hi = b.ts.length;
@@ -89,7 +112,17 @@ export function buildLabelledRows(bars: BarSeries[], tables: FeatureTable[], opt
     forwardReturn[i] = p.fwd[t];
     for (let j = 0; j < d; j++) columns[j][i] = p.table.columns[j][t];
   }
-  return { n, ts, symbolIdx, symbols, x: { n, d, columns, featureNames: [...featureNames] }, label, forwardReturn, excludedHorizon, excludedWarmup };
+  return {
+    n,
+    ts,
+    symbolIdx,
+    symbols,
+    x: { n, d, columns, featureNames: [...featureNames] },
+    label,
+    forwardReturn,
+    excludedHorizon,
+    excludedWarmup,
+  };
 }
 
 /** Selects rows by index into a new column-major Dataset. */

@@ -13,7 +13,12 @@ export function rowsFromLabelsTable(t: ColumnsTable, featureNames: string[]): La
     ts: Float64Array.from(num('ts')),
     symbolIdx: Int32Array.from(symCol, (s) => index.get(s) as number),
     symbols,
-    x: { n: t.n, d: featureNames.length, columns: featureNames.map((c) => Float64Array.from(num(c))), featureNames },
+    x: {
+      n: t.n,
+      d: featureNames.length,
+      columns: featureNames.map((c) => Float64Array.from(num(c))),
+      featureNames,
+    },
     label: Int32Array.from(num('label_id')),
     forwardReturn: Float64Array.from(num('forward_return')),
     excludedHorizon: 0,
@@ -28,7 +33,12 @@ export function rowsFromLabelsTable(t: ColumnsTable, featureNames: string[]): La
 export function mergeRows(older: LabelledRows, newer: LabelledRows): LabelledRows {
   if (older.x.featureNames.join(',') !== newer.x.featureNames.join(',')) {
     throw new DataValidationError('cannot append labels: feature columns differ from the baseline run', [
-      { path: 'features', value: newer.x.featureNames, message: `baseline has ${older.x.featureNames.join(',')}`, fix: 'use the same --features as the baseline run' },
+      {
+        path: 'features',
+        value: newer.x.featureNames,
+        message: `baseline has ${older.x.featureNames.join(',')}`,
+        fix: 'use the same --features as the baseline run',
+      },
     ]);
   }
   const symbols = [...new Set([...older.symbols, ...newer.symbols])].sort();

@@ -2,7 +2,15 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Params } from '../config/index.js';
 import { exportScorer } from '../models/scorer/index.js';
-import { artifactTimestamp, roundDeep, sha256File, stableStringify, stageProvenance, writeFileAtomic, writeJsonAtomic } from '../pipeline/index.js';
+import {
+  artifactTimestamp,
+  roundDeep,
+  sha256File,
+  stableStringify,
+  stageProvenance,
+  writeFileAtomic,
+  writeJsonAtomic,
+} from '../pipeline/index.js';
 import { writeEvaluationArtifacts } from './evaluation-artifacts.js';
 import type { StudentRun } from './student.js';
 import type { TeacherDir } from './teacher-dir.js';
@@ -55,7 +63,11 @@ export function writeStudentArtifacts(
   writeJsonAtomic(p(STUDENT_FILES.metadata), {
     timestamp,
     teacher_dir: teacher.dir,
-    teacher: { dir: teacher.dir, model_sha256: teacher.metadata.model_sha256, config_hash: teacher.metadata.config_hash },
+    teacher: {
+      dir: teacher.dir,
+      model_sha256: teacher.metadata.model_sha256,
+      config_hash: teacher.metadata.config_hash,
+    },
     config_hash: configHash,
     model_type: params.student.model_type,
     model_class: saved.className,
@@ -64,12 +76,29 @@ export function writeStudentArtifacts(
     feature_names: run.model.featureNames,
     classes: run.model.classes,
     label_horizon: teacher.metadata.teacher_params.horizon,
-    distillation: { alpha: run.options.alpha, temperature: run.options.temperature, soft_labels: 'teacher out-of-fold probabilities on train rows' },
-    calibration: { method: 'temperature scaling on the validation split', temperature: roundDeep(run.model.calibrationTemperature) },
+    distillation: {
+      alpha: run.options.alpha,
+      temperature: run.options.temperature,
+      soft_labels: 'teacher out-of-fold probabilities on train rows',
+    },
+    calibration: {
+      method: 'temperature scaling on the validation split',
+      temperature: roundDeep(run.model.calibrationTemperature),
+    },
     training: run.model.training ?? null,
-    tuning: run.tuning ? { method: run.tuning.method, n_configurations: run.tuning.n_configurations, best: roundDeep(run.tuning.best) } : null,
+    tuning: run.tuning
+      ? {
+          method: run.tuning.method,
+          n_configurations: run.tuning.n_configurations,
+          best: roundDeep(run.tuning.best),
+        }
+      : null,
     n_configurations_tried: run.tuning?.n_configurations ?? 1,
-    data: { test_start: new Date(test.ts[0]).toISOString(), test_end: new Date(test.ts[test.ts.length - 1]).toISOString(), symbols: [...new Set(test.symbol)].sort() },
+    data: {
+      test_start: new Date(test.ts[0]).toISOString(),
+      test_end: new Date(test.ts[test.ts.length - 1]).toISOString(),
+      symbols: [...new Set(test.symbol)].sort(),
+    },
     baseline_student: extra.baselineStudent ?? null,
     provenance: stageProvenance({
       stage: 'student',

@@ -8,7 +8,12 @@ import { STUDENT_FILES } from './student-artifacts.js';
 /** A verified student directory (a training output, the production dir, or an archived version). */
 export interface StudentDir {
   dir: string;
-  metadata: Record<string, unknown> & { model_sha256: string; config_hash?: string; n_configurations_tried?: number; data?: { test_start?: string } };
+  metadata: Record<string, unknown> & {
+    model_sha256: string;
+    config_hash?: string;
+    n_configurations_tried?: number;
+    data?: { test_start?: string };
+  };
   saved: SavedModel;
   model: Classifier;
   version: string;
@@ -20,7 +25,14 @@ export function readStudentDir(dir: string): StudentDir {
   const metaPath = join(dir, STUDENT_FILES.metadata);
   const missing = [modelPath, metaPath].filter((p) => !existsSync(p));
   if (missing.length > 0) {
-    throw new ArtifactError(`not a student model directory: ${dir}`, missing.map((p) => ({ path: p, message: 'missing', fix: 'pass a directory written by train-student (or the registry production dir)' })));
+    throw new ArtifactError(
+      `not a student model directory: ${dir}`,
+      missing.map((p) => ({
+        path: p,
+        message: 'missing',
+        fix: 'pass a directory written by train-student (or the registry production dir)',
+      })),
+    );
   }
   let metadata: StudentDir['metadata'];
   let saved: SavedModel;
@@ -28,12 +40,19 @@ export function readStudentDir(dir: string): StudentDir {
     metadata = JSON.parse(readFileSync(metaPath, 'utf8'));
     saved = JSON.parse(readFileSync(modelPath, 'utf8'));
   } catch (e) {
-    throw new ArtifactError(`cannot parse student artifacts in ${dir}`, [{ path: dir, message: e instanceof Error ? e.message : String(e), fix: 're-run train-student' }]);
+    throw new ArtifactError(`cannot parse student artifacts in ${dir}`, [
+      { path: dir, message: e instanceof Error ? e.message : String(e), fix: 're-run train-student' },
+    ]);
   }
   const actual = sha256File(modelPath);
   if (typeof metadata.model_sha256 !== 'string' || actual !== metadata.model_sha256) {
     throw new ArtifactError(`checksum mismatch for ${modelPath}`, [
-      { path: `${metaPath}:model_sha256`, value: metadata.model_sha256, message: `file hashes to ${actual}`, fix: 'the model was modified or truncated: re-run train-student' },
+      {
+        path: `${metaPath}:model_sha256`,
+        value: metadata.model_sha256,
+        message: `file hashes to ${actual}`,
+        fix: 'the model was modified or truncated: re-run train-student',
+      },
     ]);
   }
   let model: Classifier;
@@ -41,9 +60,13 @@ export function readStudentDir(dir: string): StudentDir {
     model = loadClassifier(saved);
   } catch (e) {
     if (e instanceof SenseQuantError) throw e;
-    throw new ArtifactError(`invalid student model ${modelPath}`, [{ path: modelPath, message: e instanceof Error ? e.message : String(e) }]);
+    throw new ArtifactError(`invalid student model ${modelPath}`, [
+      { path: modelPath, message: e instanceof Error ? e.message : String(e) },
+    ]);
   }
   const versionFile = join(dir, 'model_version.txt');
-  const version = existsSync(versionFile) ? readFileSync(versionFile, 'utf8').trim() : `student:${actual.slice(0, 12)}`;
+  const version = existsSync(versionFile)
+    ? readFileSync(versionFile, 'utf8').trim()
+    : `student:${actual.slice(0, 12)}`;
   return { dir, metadata, saved, model, version };
 }

@@ -77,7 +77,12 @@ export async function distilStudent(
   const { train, valid, test } = splits;
   if (train.x.n === 0 || valid.x.n === 0 || test.x.n === 0) {
     throw new ConfigError('the teacher labels leave an empty split', [
-      { path: 'split', value: { train: train.x.n, valid: valid.x.n, test: test.x.n }, message: 'every split needs rows', fix: 'use a longer date range or smaller split sizes' },
+      {
+        path: 'split',
+        value: { train: train.x.n, valid: valid.x.n, test: test.x.n },
+        message: 'every split needs rows',
+        fix: 'use a longer date range or smaller split sizes',
+      },
     ]);
   }
   let options = studentOptionsFrom(params);
@@ -86,8 +91,17 @@ export async function distilStudent(
     tuning = await tuneStudent(params, train, options);
     options = { ...options, ...tuning.best };
   }
-  logger.info('student: distilling', { model_type: options.modelType, alpha: options.alpha, temperature: options.temperature, train: train.x.n });
-  const model = await trainStudent({ x: train.x, y: train.y, soft: train.soft, valid: { x: valid.x, y: valid.y, soft: valid.soft } }, options, opts.init);
+  logger.info('student: distilling', {
+    model_type: options.modelType,
+    alpha: options.alpha,
+    temperature: options.temperature,
+    train: train.x.n,
+  });
+  const model = await trainStudent(
+    { x: train.x, y: train.y, soft: train.soft, valid: { x: valid.x, y: valid.y, soft: valid.soft } },
+    options,
+    opts.init,
+  );
   const evaluation = evaluateClassifier(test.y, model.predictProba(test.x), K);
   const teacherEvaluation = evaluateClassifier(test.y, teacher.model.predictProba(test.x), K);
   logger.info('student: test metrics', {

@@ -4,7 +4,16 @@ import type { Params } from '../config/index.js';
 import { formatTs } from '../data/index.js';
 import { CLASSES } from '../labels/index.js';
 import type { Classifier } from '../models/learner.js';
-import { artifactTimestamp, roundDeep, sha256File, stableStringify, stageProvenance, writeColumnsCsv, writeFileAtomic, writeJsonAtomic } from '../pipeline/index.js';
+import {
+  artifactTimestamp,
+  roundDeep,
+  sha256File,
+  stableStringify,
+  stageProvenance,
+  writeColumnsCsv,
+  writeFileAtomic,
+  writeJsonAtomic,
+} from '../pipeline/index.js';
 import { writeEvaluationArtifacts } from './evaluation-artifacts.js';
 import { SPLIT_NAMES } from './time-split.js';
 import type { TeacherRun } from './teacher.js';
@@ -45,7 +54,11 @@ export function datasetStats(run: TeacherRun, params: Params) {
     date_range_actual: { start: isoDate(rows.ts[0]), end: isoDate(rows.ts[rows.n - 1]) },
     symbols: rows.symbols.length,
     features: rows.x.featureNames.length,
-    excluded: { horizon_past_data: rows.excludedHorizon, warmup: rows.excludedWarmup, embargo: split.counts.embargo },
+    excluded: {
+      horizon_past_data: rows.excludedHorizon,
+      warmup: rows.excludedWarmup,
+      embargo: split.counts.embargo,
+    },
     splits: {
       train: split.counts.train,
       valid: split.counts.valid,
@@ -60,15 +73,27 @@ export function datasetStats(run: TeacherRun, params: Params) {
 
 function featureImportance(model: Classifier): unknown {
   // Capability, not type: learners that track split gain expose featureImportance().
-  const m = model as Classifier & { featureImportance?: () => { feature: string; gain: number; split: number }[] };
-  if (typeof m.featureImportance !== 'function') return { available: false, reason: `${model.className} has no split statistics` };
+  const m = model as Classifier & {
+    featureImportance?: () => { feature: string; gain: number; split: number }[];
+  };
+  if (typeof m.featureImportance !== 'function')
+    return { available: false, reason: `${model.className} has no split statistics` };
   const rows = m.featureImportance();
   const total = rows.reduce((s, r) => s + r.gain, 0) || 1;
-  return roundDeep({ importance_type: ['gain', 'split'], features: [...rows].sort((a, b) => b.gain - a.gain).map((r) => ({ ...r, gain_share: r.gain / total })) });
+  return roundDeep({
+    importance_type: ['gain', 'split'],
+    features: [...rows].sort((a, b) => b.gain - a.gain).map((r) => ({ ...r, gain_share: r.gain / total })),
+  });
 }
 
 /** Writes every teacher artifact into `dir`; returns the written paths. */
-export function writeTeacherArtifacts(dir: string, run: TeacherRun, params: Params, configHash: string, extra: { inputs: string[]; previous?: PreviousRun }): string[] {
+export function writeTeacherArtifacts(
+  dir: string,
+  run: TeacherRun,
+  params: Params,
+  configHash: string,
+  extra: { inputs: string[]; previous?: PreviousRun },
+): string[] {
   mkdirSync(dir, { recursive: true });
   const { rows, model, proba, split } = run;
   const tz = params.base.exchange_tz;
@@ -82,10 +107,24 @@ export function writeTeacherArtifacts(dir: string, run: TeacherRun, params: Para
   const labelName = Array.from(rows.label, (l) => CLASSES[l]);
   const probs = CLASSES.map((_, k) => Float64Array.from({ length: n }, (_, i) => proba[i * 3 + k]));
   const feats = rows.x.columns;
-  writeColumnsCsv(p(TEACHER_FILES.features), ['ts', 'datetime', 'symbol', ...rows.x.featureNames], [rows.ts, datetime, symbol, ...feats]);
+  writeColumnsCsv(
+    p(TEACHER_FILES.features),
+    ['ts', 'datetime', 'symbol', ...rows.x.featureNames],
+    [rows.ts, datetime, symbol, ...feats],
+  );
   writeColumnsCsv(
     p(TEACHER_FILES.labels),
-    ['ts', 'datetime', 'symbol', 'split', ...rows.x.featureNames, 'label', 'label_id', 'forward_return', ...CLASSES.map((c) => `p_${c}`)],
+    [
+      'ts',
+      'datetime',
+      'symbol',
+      'split',
+      ...rows.x.featureNames,
+      'label',
+      'label_id',
+      'forward_return',
+      ...CLASSES.map((c) => `p_${c}`),
+    ],
     [rows.ts, datetime, symbol, splitName, ...feats, labelName, rows.label, rows.forwardReturn, ...probs],
   );
   const stats = datasetStats(run, params);
@@ -102,7 +141,13 @@ export function writeTeacherArtifacts(dir: string, run: TeacherRun, params: Para
     model_type: model.className,
     hyperparameters: model.getConfig(),
   });
-  const outputs = [TEACHER_FILES.model, TEACHER_FILES.labels, TEACHER_FILES.features, TEACHER_FILES.stats, TEACHER_FILES.importance].map(p);
+  const outputs = [
+    TEACHER_FILES.model,
+    TEACHER_FILES.labels,
+    TEACHER_FILES.features,
+    TEACHER_FILES.stats,
+    TEACHER_FILES.importance,
+  ].map(p);
   writeJsonAtomic(p(TEACHER_FILES.metadata), {
     timestamp,
     symbols: rows.symbols,
@@ -110,16 +155,34 @@ export function writeTeacherArtifacts(dir: string, run: TeacherRun, params: Para
     strategy: t.strategy,
     config_hash: configHash,
     optimization_run: null,
-    teacher_params: { min_holding_return: t.min_holding_return, lookback_days: t.lookback_days, horizon: t.horizon, features: rows.x.featureNames },
-    dataset_stats: { total_samples: stats.total_samples, label_distribution: stats.label_distribution, missing_values: stats.missing_values, date_range_actual: stats.date_range_actual },
+    teacher_params: {
+      min_holding_return: t.min_holding_return,
+      lookback_days: t.lookback_days,
+      horizon: t.horizon,
+      features: rows.x.featureNames,
+    },
+    dataset_stats: {
+      total_samples: stats.total_samples,
+      label_distribution: stats.label_distribution,
+      missing_values: stats.missing_values,
+      date_range_actual: stats.date_range_actual,
+    },
     model_type: t.model_type === 'gbdt' ? 'GBDT' : 'MLP',
     model_class: model.className,
     model_params: model.getConfig(),
     model_sha256: sha256File(p(TEACHER_FILES.model)),
-    soft_labels: { train: `out-of-fold (${run.oofFolds} purged folds, embargo ${params.split.embargo_bars} bars)`, valid_test: 'final model' },
+    soft_labels: {
+      train: `out-of-fold (${run.oofFolds} purged folds, embargo ${params.split.embargo_bars} bars)`,
+      valid_test: 'final model',
+    },
     split: { ...params.split, ...stats.splits },
     previous_run: extra.previous ?? null,
-    provenance: stageProvenance({ stage: 'teacher', configHash, inputs: extra.inputs, outputs: [...outputs, ...evalFiles] }),
+    provenance: stageProvenance({
+      stage: 'teacher',
+      configHash,
+      inputs: extra.inputs,
+      outputs: [...outputs, ...evalFiles],
+    }),
   });
   return [...outputs, ...evalFiles, p(TEACHER_FILES.metadata)];
 }

@@ -12,7 +12,13 @@ const teacherMetadataSchema = z
     config_hash: z.string().regex(/^[0-9a-f]{8}$/),
     model_sha256: z.string().regex(/^[0-9a-f]{64}$/),
     symbols: z.array(z.string()),
-    teacher_params: z.object({ horizon: z.number().int().min(1), min_holding_return: z.number(), features: z.array(z.string()).min(1) }).passthrough(),
+    teacher_params: z
+      .object({
+        horizon: z.number().int().min(1),
+        min_holding_return: z.number(),
+        features: z.array(z.string()).min(1),
+      })
+      .passthrough(),
   })
   .passthrough();
 
@@ -33,7 +39,9 @@ function readJson(path: string): unknown {
   try {
     return JSON.parse(readFileSync(path, 'utf8'));
   } catch (e) {
-    throw new ArtifactError(`cannot parse ${path}`, [{ path, message: e instanceof Error ? e.message : String(e), fix: 're-run train-teacher' }]);
+    throw new ArtifactError(`cannot parse ${path}`, [
+      { path, message: e instanceof Error ? e.message : String(e), fix: 're-run train-teacher' },
+    ]);
   }
 }
 
@@ -44,13 +52,19 @@ function readJson(path: string): unknown {
  */
 export function readTeacherDir(dir: string): TeacherDir {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    throw new ArtifactError(`teacher directory not found: ${dir}`, [{ path: dir, message: 'not a directory', fix: 'pass --teacher-dir <dir written by train-teacher>' }]);
+    throw new ArtifactError(`teacher directory not found: ${dir}`, [
+      { path: dir, message: 'not a directory', fix: 'pass --teacher-dir <dir written by train-teacher>' },
+    ]);
   }
   const missing = REQUIRED.filter((f) => !existsSync(join(dir, f)));
   if (missing.length > 0) {
     throw new ArtifactError(
       `incomplete teacher directory ${dir}`,
-      missing.map((f) => ({ path: join(dir, f), message: 'missing', fix: 're-run train-teacher into this directory' })),
+      missing.map((f) => ({
+        path: join(dir, f),
+        message: 'missing',
+        fix: 're-run train-teacher into this directory',
+      })),
     );
   }
   const metaPath = join(dir, TEACHER_FILES.metadata);
@@ -58,14 +72,25 @@ export function readTeacherDir(dir: string): TeacherDir {
   if (!parsed.success) {
     throw new ArtifactError(
       `invalid ${metaPath}`,
-      parsed.error.issues.map((i): Issue => ({ path: i.path.join('.'), file: metaPath, message: i.message, fix: 're-run train-teacher' })),
+      parsed.error.issues.map(
+        (i): Issue => ({
+          path: i.path.join('.'),
+          file: metaPath,
+          message: i.message,
+          fix: 're-run train-teacher',
+        }),
+      ),
     );
   }
   const modelPath = join(dir, TEACHER_FILES.model);
   const actual = sha256File(modelPath);
   if (actual !== parsed.data.model_sha256) {
     throw new ArtifactError(`checksum mismatch for ${modelPath}`, [
-      { path: modelPath, message: `sha256 ${actual.slice(0, 12)}… does not match metadata.model_sha256 ${parsed.data.model_sha256.slice(0, 12)}…`, fix: 'the model file was modified or truncated: re-run train-teacher' },
+      {
+        path: modelPath,
+        message: `sha256 ${actual.slice(0, 12)}… does not match metadata.model_sha256 ${parsed.data.model_sha256.slice(0, 12)}…`,
+        fix: 'the model file was modified or truncated: re-run train-teacher',
+      },
     ]);
   }
   const saved = readJson(modelPath) as SavedModel;
@@ -74,13 +99,26 @@ export function readTeacherDir(dir: string): TeacherDir {
     model = loadClassifier(saved);
   } catch (e) {
     if (e instanceof SenseQuantError) throw e;
-    throw new ArtifactError(`invalid teacher model ${modelPath}`, [{ path: modelPath, message: e instanceof Error ? e.message : String(e), fix: 're-run train-teacher' }]);
+    throw new ArtifactError(`invalid teacher model ${modelPath}`, [
+      { path: modelPath, message: e instanceof Error ? e.message : String(e), fix: 're-run train-teacher' },
+    ]);
   }
   const labels = readColumnsCsv(join(dir, TEACHER_FILES.labels), ['datetime', 'symbol', 'split', 'label']);
-  const need = ['ts', 'symbol', 'split', 'label_id', 'forward_return', ...parsed.data.teacher_params.features, ...CLASSES.map((c) => `p_${c}`)];
+  const need = [
+    'ts',
+    'symbol',
+    'split',
+    'label_id',
+    'forward_return',
+    ...parsed.data.teacher_params.features,
+    ...CLASSES.map((c) => `p_${c}`),
+  ];
   const absent = need.filter((c) => !labels.names.includes(c));
   if (absent.length > 0) {
-    throw new ArtifactError(`labels table ${join(dir, TEACHER_FILES.labels)} lacks columns`, absent.map((c) => ({ path: c, message: 'missing column', fix: 're-run train-teacher' })));
+    throw new ArtifactError(
+      `labels table ${join(dir, TEACHER_FILES.labels)} lacks columns`,
+      absent.map((c) => ({ path: c, message: 'missing column', fix: 're-run train-teacher' })),
+    );
   }
   return { dir, metadata: parsed.data, saved, model, labels };
 }

@@ -32,7 +32,13 @@ export function rowsOf(split: Int8Array, id: number): Int32Array {
   return out;
 }
 
-async function fitModel(params: Params, x: Dataset, y: Int32Array, valid: { x: Dataset; y: Int32Array } | undefined, init?: SavedModel): Promise<Classifier> {
+async function fitModel(
+  params: Params,
+  x: Dataset,
+  y: Int32Array,
+  valid: { x: Dataset; y: Int32Array } | undefined,
+  init?: SavedModel,
+): Promise<Classifier> {
   const t = params.teacher;
   if (t.model_type === 'gbdt') {
     const initModel = init ? GbdtModel.fromJSON(init) : undefined;
@@ -46,14 +52,27 @@ async function fitModel(params: Params, x: Dataset, y: Int32Array, valid: { x: D
  * split, and produces soft labels: out-of-fold (purged, embargoed folds) on the train rows so the
  * student never distils the teacher's in-sample over-confidence.
  */
-export async function trainTeacher(params: Params, rows: LabelledRows, init?: SavedModel): Promise<TeacherRun> {
+export async function trainTeacher(
+  params: Params,
+  rows: LabelledRows,
+  init?: SavedModel,
+): Promise<TeacherRun> {
   const embargo = params.split.embargo_bars ?? params.teacher.horizon;
-  const split = timeSplit(rows.ts, { validSize: params.split.valid_size, testSize: params.split.test_size, embargo });
+  const split = timeSplit(rows.ts, {
+    validSize: params.split.valid_size,
+    testSize: params.split.test_size,
+    embargo,
+  });
   const trainIdx = rowsOf(split.split, SPLIT.TRAIN);
   const validIdx = rowsOf(split.split, SPLIT.VALID);
   const testIdx = rowsOf(split.split, SPLIT.TEST);
   const valid = { x: takeRows(rows.x, validIdx), y: gather(rows.label, validIdx) };
-  logger.info('teacher: training', { model_type: params.teacher.model_type, train: trainIdx.length, valid: validIdx.length, test: testIdx.length });
+  logger.info('teacher: training', {
+    model_type: params.teacher.model_type,
+    train: trainIdx.length,
+    valid: validIdx.length,
+    test: testIdx.length,
+  });
   const folds = purgedFolds(rows.ts, trainIdx, params.teacher.oof_folds, embargo);
   const progress = startProgress('teacher fits', folds.length + 1);
   const model = await fitModel(params, takeRows(rows.x, trainIdx), gather(rows.label, trainIdx), valid, init);
@@ -66,15 +85,20 @@ export async function trainTeacher(params: Params, rows: LabelledRows, init?: Sa
     if (f.predict.length === 0 || f.fit.length === 0) continue;
     const m = await fitModel(params, takeRows(rows.x, f.fit), gather(rows.label, f.fit), valid, init);
     const p = m.predictProba(takeRows(rows.x, f.predict));
-    for (let i = 0; i < f.predict.length; i++) for (let c = 0; c < K; c++) proba[f.predict[i] * K + c] = p[i * K + c];
+    for (let i = 0; i < f.predict.length; i++)
+      for (let c = 0; c < K; c++) proba[f.predict[i] * K + c] = p[i * K + c];
     logger.debug('teacher: oof fold', { fold: k, fit: f.fit.length, predict: f.predict.length });
   }
 
   progress.done();
   const testProba = new Float64Array(testIdx.length * K);
-  for (let i = 0; i < testIdx.length; i++) for (let c = 0; c < K; c++) testProba[i * K + c] = proba[testIdx[i] * K + c];
+  for (let i = 0; i < testIdx.length; i++)
+    for (let c = 0; c < K; c++) testProba[i * K + c] = proba[testIdx[i] * K + c];
   const evaluation = evaluateClassifier(gather(rows.label, testIdx), testProba, K);
-  logger.info('teacher: test metrics', { accuracy: evaluation.report.test_metrics.accuracy, macro_auc: evaluation.report.test_metrics.macro_auc });
+  logger.info('teacher: test metrics', {
+    accuracy: evaluation.report.test_metrics.accuracy,
+    macro_auc: evaluation.report.test_metrics.macro_auc,
+  });
   return { model, rows, split, proba, evaluation, oofFolds: folds.length };
 }
 

@@ -19,13 +19,17 @@ function uniqueSorted(ts: Float64Array): Float64Array {
  * the next validates, the last tests. The last `embargo` timestamps before each later split are
  * dropped, so no label window (t+1 … t+horizon) of an earlier split reaches into a later one.
  */
-export function timeSplit(ts: Float64Array, opts: { validSize: number; testSize: number; embargo: number }): TimeSplit {
+export function timeSplit(
+  ts: Float64Array,
+  opts: { validSize: number; testSize: number; embargo: number },
+): TimeSplit {
   const u = uniqueSorted(ts);
   const m = u.length;
   const nTest = Math.max(1, Math.round(m * opts.testSize));
   const nValid = Math.max(1, Math.round(m * opts.validSize));
   const nTrain = m - nValid - nTest;
-  if (nTrain <= opts.embargo + 1) throw new Error(`time split leaves no training timestamps (${m} timestamps)`);
+  if (nTrain <= opts.embargo + 1)
+    throw new Error(`time split leaves no training timestamps (${m} timestamps)`);
   const index = new Map<number, number>();
   for (let i = 0; i < m; i++) index.set(u[i], i);
   const split = new Int8Array(ts.length);
@@ -44,7 +48,12 @@ export function timeSplit(ts: Float64Array, opts: { validSize: number; testSize:
   }
   return {
     split,
-    boundaries: { trainEnd: u[nTrain - 1], validEnd: u[nTrain + nValid - 1], testStart: u[nTrain + nValid], last: u[m - 1] },
+    boundaries: {
+      trainEnd: u[nTrain - 1],
+      validEnd: u[nTrain + nValid - 1],
+      testStart: u[nTrain + nValid],
+      last: u[m - 1],
+    },
     counts,
   };
 }
@@ -61,7 +70,12 @@ function timestampIndex(ts: Float64Array, rows: Int32Array): { m: number; index:
  * Purged walk-forward / blocked folds over the rows of one split: contiguous blocks of timestamps; for
  * each block the training rows exclude the block and `embargo` timestamps on each side of it.
  */
-export function purgedFolds(ts: Float64Array, rows: Int32Array, k: number, embargo: number): { fit: Int32Array; predict: Int32Array }[] {
+export function purgedFolds(
+  ts: Float64Array,
+  rows: Int32Array,
+  k: number,
+  embargo: number,
+): { fit: Int32Array; predict: Int32Array }[] {
   const { m, index } = timestampIndex(ts, rows);
   const folds: { fit: Int32Array; predict: Int32Array }[] = [];
   for (let f = 0; f < k; f++) {
@@ -80,7 +94,12 @@ export function purgedFolds(ts: Float64Array, rows: Int32Array, k: number, embar
 }
 
 /** Walk-forward folds (train on the past only, validate on the next block) with an embargo. */
-export function walkForwardFolds(ts: Float64Array, rows: Int32Array, k: number, embargo: number): { fit: Int32Array; predict: Int32Array }[] {
+export function walkForwardFolds(
+  ts: Float64Array,
+  rows: Int32Array,
+  k: number,
+  embargo: number,
+): { fit: Int32Array; predict: Int32Array }[] {
   const { m, index } = timestampIndex(ts, rows);
   const folds: { fit: Int32Array; predict: Int32Array }[] = [];
   for (let f = 1; f <= k; f++) {

@@ -42,7 +42,11 @@ function plannedTrials(n: number, eta: number, epochs: number, maxEpochs: number
  * by mean validation log-loss over walk-forward folds of the training rows (embargo = horizon, so no
  * label straddles a fold boundary); each rung keeps the best 1/eta and multiplies the epoch budget by eta.
  */
-export async function tuneStudent(params: Params, train: StudentSplit, base: StudentOptionsInput): Promise<TuningResult> {
+export async function tuneStudent(
+  params: Params,
+  train: StudentSplit,
+  base: StudentOptionsInput,
+): Promise<TuningResult> {
   const t = params.student.tuning;
   const rng = createRng(params.base.seed).fork('tuning');
   let pool: Candidate[] = Array.from({ length: t.n_candidates }, () => ({
@@ -53,7 +57,9 @@ export async function tuneStudent(params: Params, train: StudentSplit, base: Stu
   }));
   const all = Int32Array.from({ length: train.x.n }, (_, i) => i);
   const embargo = params.split.embargo_bars ?? params.teacher.horizon;
-  const folds = walkForwardFolds(train.ts, all, params.student.cv_folds, embargo).filter((f) => f.fit.length > 0 && f.predict.length > 0);
+  const folds = walkForwardFolds(train.ts, all, params.student.cv_folds, embargo).filter(
+    (f) => f.fit.length > 0 && f.predict.length > 0,
+  );
   const maxEpochs = base.epochs ?? 60;
   const trials: TuningResult['trials'] = [];
   let epochs = Math.min(t.min_epochs, maxEpochs);
@@ -64,8 +70,12 @@ export async function tuneStudent(params: Params, train: StudentSplit, base: Stu
       let sum = 0;
       for (const f of folds) {
         const soft = new Float64Array(f.fit.length * 3);
-        for (let i = 0; i < f.fit.length; i++) for (let k = 0; k < 3; k++) soft[i * 3 + k] = train.soft[f.fit[i] * 3 + k];
-        const m = await trainStudent({ x: takeRows(train.x, f.fit), y: gather(train.y, f.fit), soft }, { ...base, ...c, epochs, calibrate: false });
+        for (let i = 0; i < f.fit.length; i++)
+          for (let k = 0; k < 3; k++) soft[i * 3 + k] = train.soft[f.fit[i] * 3 + k];
+        const m = await trainStudent(
+          { x: takeRows(train.x, f.fit), y: gather(train.y, f.fit), soft },
+          { ...base, ...c, epochs, calibrate: false },
+        );
         sum += logLoss(gather(train.y, f.predict), m.predictProba(takeRows(train.x, f.predict)), 3);
       }
       const loss = sum / folds.length;
@@ -74,12 +84,22 @@ export async function tuneStudent(params: Params, train: StudentSplit, base: Stu
       trials.push({ rung, epochs, candidate: c, cv_log_loss: loss });
     }
     scored.sort((a, b) => a.loss - b.loss);
-    logger.info('tuning: rung done', { rung, epochs, candidates: pool.length, best_cv_log_loss: scored[0].loss });
+    logger.info('tuning: rung done', {
+      rung,
+      epochs,
+      candidates: pool.length,
+      best_cv_log_loss: scored[0].loss,
+    });
     const keep = Math.max(1, Math.floor(pool.length / t.eta));
     pool = scored.slice(0, keep).map((s) => s.c);
     if (pool.length === 1 || epochs >= maxEpochs) break;
     epochs = Math.min(maxEpochs, epochs * t.eta);
   }
   progress.done();
-  return { method: `random search (${t.n_candidates}) + successive halving (eta ${t.eta}) over ${folds.length} walk-forward folds, embargo ${embargo}`, best: pool[0], n_configurations: t.n_candidates, trials };
+  return {
+    method: `random search (${t.n_candidates}) + successive halving (eta ${t.eta}) over ${folds.length} walk-forward folds, embargo ${embargo}`,
+    best: pool[0],
+    n_configurations: t.n_candidates,
+    trials,
+  };
 }

@@ -30,5 +30,10 @@ export function accuracyMetrics(target: Int8Array, realised: Int8Array): Accurac
       if (y === LONG) longRight++;
     }
   }
-  return { precision_long: longs > 0 ? longRight / longs : 0, accuracy: labelled > 0 ? right / labelled : 0, long_decisions: longs, labelled_bars: labelled };
+  return {
+    precision_long: longs > 0 ? longRight / longs : 0,
+    accuracy: labelled > 0 ? right / labelled : 0,
+    long_decisions: longs,
+    labelled_bars: labelled,
+  };
 }

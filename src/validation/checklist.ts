@@ -14,14 +14,31 @@ export interface ChecklistContext {
   registryRoot: string;
 }
 
-const METRIC_KEYS = ['precision_long', 'hit_ratio', 'accuracy', 'sharpe_ratio', 'sortino_ratio', 'total_return', 'max_drawdown', 'win_rate', 'num_trades', 'exposure', 'turnover_per_bar'] as const;
+const METRIC_KEYS = [
+  'precision_long',
+  'hit_ratio',
+  'accuracy',
+  'sharpe_ratio',
+  'sortino_ratio',
+  'total_return',
+  'max_drawdown',
+  'win_rate',
+  'num_trades',
+  'exposure',
+  'turnover_per_bar',
+] as const;
 
 function pick(summary: Record<string, number>) {
   return Object.fromEntries(METRIC_KEYS.map((k) => [k, summary[k]]));
 }
 
 /** Machine-readable checklist in the reference structure (plus significance and the full criteria list). */
-export function checklistJson(o: ValidationOutcome, t: ThresholdsParams, v: { criteria: Criterion[]; recommendation: string; reason: string }, ctx: ChecklistContext) {
+export function checklistJson(
+  o: ValidationOutcome,
+  t: ThresholdsParams,
+  v: { criteria: Criterion[]; recommendation: string; reason: string },
+  ctx: ChecklistContext,
+) {
   const pass = (k: string) => v.criteria.find((c) => c.key === k)?.pass ?? false;
   return roundDeep({
     timestamp: ctx.timestamp,
@@ -29,7 +46,11 @@ export function checklistJson(o: ValidationOutcome, t: ThresholdsParams, v: { cr
     candidate_model_sha256: ctx.candidateSha256,
     baseline_model: ctx.baselineModel,
     config_hash: ctx.configHash,
-    validation_period: { start: o.window.start.slice(0, 10), end: o.window.end.slice(0, 10), symbols: o.window.symbols },
+    validation_period: {
+      start: o.window.start.slice(0, 10),
+      end: o.window.end.slice(0, 10),
+      symbols: o.window.symbols,
+    },
     candidate_metrics: pick(o.candidate.summary),
     baseline_metrics: pick(o.baseline.summary),
     deltas: deltas(o),
@@ -56,13 +77,24 @@ const signed = (x: number) => `${x >= 0 ? '+' : ''}${(x * 100).toFixed(1)}%`;
 const num = (x: number) => x.toFixed(2);
 
 function fmtCriterion(c: Criterion): string {
-  const v = c.value === null ? 'n/a' : c.key === 'calibration' || c.key === 'significance' ? c.value.toFixed(3) : signed(c.value);
-  const thr = c.key === 'calibration' || c.key === 'significance' ? c.threshold.toFixed(3) : signed(c.threshold);
+  const v =
+    c.value === null
+      ? 'n/a'
+      : c.key === 'calibration' || c.key === 'significance'
+        ? c.value.toFixed(3)
+        : signed(c.value);
+  const thr =
+    c.key === 'calibration' || c.key === 'significance' ? c.threshold.toFixed(3) : signed(c.threshold);
   return `${c.pass ? '✅' : '❌'} **${c.label}**: ${v} ${c.comparator} ${thr} (${c.pass ? 'PASS' : 'FAIL'})`;
 }
 
 /** Human checklist (Markdown) with metrics, criteria, pre-deployment list, sign-offs and working commands. */
-export function checklistMarkdown(o: ValidationOutcome, t: ThresholdsParams, v: { criteria: Criterion[]; recommendation: string; reason: string }, ctx: ChecklistContext): string {
+export function checklistMarkdown(
+  o: ValidationOutcome,
+  t: ThresholdsParams,
+  v: { criteria: Criterion[]; recommendation: string; reason: string },
+  ctx: ChecklistContext,
+): string {
   const c = o.candidate.summary;
   const b = o.baseline.summary;
   const d = deltas(o);

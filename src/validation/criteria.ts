@@ -34,16 +34,67 @@ export function deltas(o: ValidationOutcome) {
 }
 
 /** Evaluates every criterion against the thresholds from params. */
-export function evaluateCriteria(o: ValidationOutcome, t: ThresholdsParams): { criteria: Criterion[]; recommendation: 'PROMOTE' | 'REJECT'; reason: string } {
+export function evaluateCriteria(
+  o: ValidationOutcome,
+  t: ThresholdsParams,
+): { criteria: Criterion[]; recommendation: 'PROMOTE' | 'REJECT'; reason: string } {
   const d = deltas(o);
   const ece = o.calibration.expected_calibration_error;
   const criteria: Criterion[] = [
-    { key: 'precision', label: 'Precision (LONG) uplift', value: d.precision_uplift, threshold: t.min_precision_uplift, comparator: '≥', pass: d.precision_uplift >= t.min_precision_uplift, core: true },
-    { key: 'hit_ratio', label: 'Hit ratio uplift', value: d.hit_ratio_uplift, threshold: t.min_hit_ratio_uplift, comparator: '≥', pass: d.hit_ratio_uplift >= t.min_hit_ratio_uplift, core: true },
-    { key: 'sharpe', label: 'Sharpe uplift (relative)', value: d.sharpe_uplift, threshold: t.min_sharpe_uplift, comparator: '≥', pass: d.sharpe_uplift >= t.min_sharpe_uplift, core: true },
-    { key: 'calibration', label: 'Expected calibration error', value: ece, threshold: t.max_ece, comparator: '<', pass: ece !== null && ece < t.max_ece, core: false },
-    { key: 'significance', label: 'Bootstrap p-value of Sharpe uplift', value: o.significance.p_value, threshold: t.max_p_value, comparator: '≤', pass: o.significance.p_value <= t.max_p_value, core: false },
-    { key: 'robustness', label: 'Share of symbols beating baseline', value: o.significance.robustness, threshold: t.min_robustness, comparator: '≥', pass: o.significance.robustness >= t.min_robustness, core: false },
+    {
+      key: 'precision',
+      label: 'Precision (LONG) uplift',
+      value: d.precision_uplift,
+      threshold: t.min_precision_uplift,
+      comparator: '≥',
+      pass: d.precision_uplift >= t.min_precision_uplift,
+      core: true,
+    },
+    {
+      key: 'hit_ratio',
+      label: 'Hit ratio uplift',
+      value: d.hit_ratio_uplift,
+      threshold: t.min_hit_ratio_uplift,
+      comparator: '≥',
+      pass: d.hit_ratio_uplift >= t.min_hit_ratio_uplift,
+      core: true,
+    },
+    {
+      key: 'sharpe',
+      label: 'Sharpe uplift (relative)',
+      value: d.sharpe_uplift,
+      threshold: t.min_sharpe_uplift,
+      comparator: '≥',
+      pass: d.sharpe_uplift >= t.min_sharpe_uplift,
+      core: true,
+    },
+    {
+      key: 'calibration',
+      label: 'Expected calibration error',
+      value: ece,
+      threshold: t.max_ece,
+      comparator: '<',
+      pass: ece !== null && ece < t.max_ece,
+      core: false,
+    },
+    {
+      key: 'significance',
+      label: 'Bootstrap p-value of Sharpe uplift',
+      value: o.significance.p_value,
+      threshold: t.max_p_value,
+      comparator: '≤',
+      pass: o.significance.p_value <= t.max_p_value,
+      core: false,
+    },
+    {
+      key: 'robustness',
+      label: 'Share of symbols beating baseline',
+      value: o.significance.robustness,
+      threshold: t.min_robustness,
+      comparator: '≥',
+      pass: o.significance.robustness >= t.min_robustness,
+      core: false,
+    },
   ];
   const considered = t.require_all_criteria ? criteria : criteria.filter((c) => c.core);
   const failed = considered.filter((c) => !c.pass);

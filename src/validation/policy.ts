@@ -37,7 +37,10 @@ export function modelPolicy(model: Classifier, version: string, opts: PolicyOpti
       const start = Math.max(lo, table.firstValid);
       const rows = Math.max(0, hi - start);
       const cols = table.columns.map((c) => c.subarray(start, hi));
-      const p = rows > 0 ? model.predictProba({ n: rows, d: cols.length, columns: cols, featureNames: table.names }) : new Float64Array(0);
+      const p =
+        rows > 0
+          ? model.predictProba({ n: rows, d: cols.length, columns: cols, featureNames: table.names })
+          : new Float64Array(0);
       const proba = new Float64Array(m * 3).fill(Number.NaN);
       const pred = new Int8Array(m).fill(-1);
       const confidence = new Float64Array(m).fill(Number.NaN);
@@ -52,7 +55,10 @@ export function modelPolicy(model: Classifier, version: string, opts: PolicyOpti
         confidence[i] = p[r * 3 + best];
       }
       const safePred = Int8Array.from(pred, (c) => (c < 0 ? NOOP : c));
-      const target = signalsToPositions(safePred, confidence, { threshold: opts.threshold, allowShort: opts.allowShort });
+      const target = signalsToPositions(safePred, confidence, {
+        threshold: opts.threshold,
+        allowShort: opts.allowShort,
+      });
       return { target, pred, confidence, proba };
     },
   };

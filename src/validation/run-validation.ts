@@ -36,7 +36,15 @@ export interface ValidationInputs {
 /** One policy's run: per-symbol simulations and decisions, portfolio returns and metrics. */
 export interface PolicyRun {
   policy: { name: string; version: string };
-  perSymbol: { symbol: string; lo: number; ts: Float64Array; sim: SimResult; decisions: Decisions; metrics: PerformanceMetrics; accuracy: AccuracyMetrics }[];
+  perSymbol: {
+    symbol: string;
+    lo: number;
+    ts: Float64Array;
+    sim: SimResult;
+    decisions: Decisions;
+    metrics: PerformanceMetrics;
+    accuracy: AccuracyMetrics;
+  }[];
   portfolio: { ts: Float64Array; returns: Float64Array; metrics: ReturnType<typeof returnMetrics> };
   accuracy: AccuracyMetrics;
   summary: Record<string, number>;
@@ -46,7 +54,16 @@ export interface PolicyRun {
 export interface ValidationOutcome {
   candidate: PolicyRun;
   baseline: PolicyRun;
-  significance: { p_value: number; sharpe_uplift_ci: [number, number]; psr: number; dsr: number; dsr_trials: number; robustness: number; mean_block: number; resamples: number };
+  significance: {
+    p_value: number;
+    sharpe_uplift_ci: [number, number];
+    psr: number;
+    dsr: number;
+    dsr_trials: number;
+    robustness: number;
+    mean_block: number;
+    resamples: number;
+  };
   calibration: { expected_calibration_error: number | null; rows: number };
   window: { start: string; end: string; symbols: string[]; bars: number };
 }
@@ -68,10 +85,24 @@ function runPolicy(policy: Policy, inp: ValidationInputs, realised: Int8Array[])
     const decisions = policy.decide(bars, inp.tables[s], lo, hi);
     const sim = simulate(sliceBars(bars, lo, hi), decisions.target, inp.costs);
     const accuracy = accuracyMetrics(decisions.target, realised[s].subarray(lo, hi));
-    perSymbol.push({ symbol: bars.symbol, lo, ts: bars.ts.subarray(lo, hi), sim, decisions, metrics: performanceMetrics(sim, bpy), accuracy });
+    perSymbol.push({
+      symbol: bars.symbol,
+      lo,
+      ts: bars.ts.subarray(lo, hi),
+      sim,
+      decisions,
+      metrics: performanceMetrics(sim, bpy),
+      accuracy,
+    });
   });
   if (perSymbol.length === 0) {
-    throw new ConfigError('the validation window holds no bars', [{ path: 'validation.start', message: 'no symbol has 2+ bars in the window', fix: 'check --validation-start/--validation-end against the data range' }]);
+    throw new ConfigError('the validation window holds no bars', [
+      {
+        path: 'validation.start',
+        message: 'no symbol has 2+ bars in the window',
+        fix: 'check --validation-start/--validation-end against the data range',
+      },
+    ]);
   }
   const port = simulatePortfolio(
     perSymbol.map((p) => p.sim),
@@ -79,7 +110,9 @@ function runPolicy(policy: Policy, inp: ValidationInputs, realised: Int8Array[])
   );
   const pm = returnMetrics(port.returns, bpy);
   const pooledTargets = perSymbol.map((p) => p.decisions.target);
-  const pooledRealised = perSymbol.map((p) => realised[inp.bars.findIndex((b) => b.symbol === p.symbol)].subarray(p.lo, p.lo + p.sim.returns.length));
+  const pooledRealised = perSymbol.map((p) =>
+    realised[inp.bars.findIndex((b) => b.symbol === p.symbol)].subarray(p.lo, p.lo + p.sim.returns.length),
+  );
   const accuracy = accuracyMetrics(concat8(pooledTargets), concat8(pooledRealised));
   const inMarket = perSymbol.reduce((s, p) => s + p.sim.barsInMarket, 0);
   const hits = perSymbol.reduce((s, p) => s + p.sim.hitBars, 0);
@@ -126,13 +159,21 @@ function concat8(parts: Int8Array[]): Int8Array {
  * bootstrap of the paired portfolio returns), PSR, DSR (tuning trials) and per-symbol robustness.
  */
 export function runValidation(candidate: Policy, baseline: Policy, inp: ValidationInputs): ValidationOutcome {
-  const realised = inp.bars.map((b) => labelForwardReturns(b, { horizon: inp.horizon, minHoldingReturn: inp.minHoldingReturn }).label);
+  const realised = inp.bars.map(
+    (b) => labelForwardReturns(b, { horizon: inp.horizon, minHoldingReturn: inp.minHoldingReturn }).label,
+  );
   const cand = runPolicy(candidate, inp, realised);
   const base = runPolicy(baseline, inp, realised);
-  const boot = bootstrapSharpeUplift(cand.portfolio.returns, base.portfolio.returns, { resamples: inp.bootstrapSamples, seed: inp.seed, periodsPerYear: barsPerYear(inp.frequency) });
+  const boot = bootstrapSharpeUplift(cand.portfolio.returns, base.portfolio.returns, {
+    resamples: inp.bootstrapSamples,
+    seed: inp.seed,
+    periodsPerYear: barsPerYear(inp.frequency),
+  });
   const dsr = deflatedSharpe(cand.portfolio.returns, { trials: Math.max(1, inp.trials) });
   const baseBy = new Map(base.perSymbol.map((p) => [p.symbol, p.metrics.sharpe]));
-  const wins = cand.perSymbol.filter((p) => p.metrics.sharpe > (baseBy.get(p.symbol) ?? Number.POSITIVE_INFINITY)).length;
+  const wins = cand.perSymbol.filter(
+    (p) => p.metrics.sharpe > (baseBy.get(p.symbol) ?? Number.POSITIVE_INFINITY),
+  ).length;
   // Calibration of the candidate on window rows whose realised label is known.
   const ys: number[] = [];
   const ps: number[] = [];
@@ -163,6 +204,11 @@ export function runValidation(candidate: Policy, baseline: Policy, inp: Validati
       resamples: boot.resamples,
     },
     calibration: { expected_calibration_error: ece, rows: ys.length },
-    window: { start: new Date(allTs[0]).toISOString(), end: new Date(allTs[allTs.length - 1]).toISOString(), symbols: cand.perSymbol.map((p) => p.symbol), bars: allTs.length },
+    window: {
+      start: new Date(allTs[0]).toISOString(),
+      end: new Date(allTs[allTs.length - 1]).toISOString(),
+      symbols: cand.perSymbol.map((p) => p.symbol),
+      bars: allTs.length,
+    },
   };
 }

@@ -23,7 +23,12 @@ function perSymbol(run: PolicyRun) {
   return Object.fromEntries(run.perSymbol.map((p) => [p.symbol, { ...p.metrics, accuracy: p.accuracy }]));
 }
 
-function writeTelemetry(dir: string, run: PolicyRun, tz: string, forward: Map<string, Float64Array>): string[] {
+function writeTelemetry(
+  dir: string,
+  run: PolicyRun,
+  tz: string,
+  forward: Map<string, Float64Array>,
+): string[] {
   mkdirSync(dir, { recursive: true });
   for (const f of readdirSync(dir)) rmSync(join(dir, f));
   return run.perSymbol.map((p) => {
@@ -63,13 +68,40 @@ export function writeValidationArtifacts(
   const verdict = evaluateCriteria(o, t);
   const p = (f: string) => join(dir, f);
   // validation_results.json stays compact (it is a DVC metrics file); per-symbol detail goes beside it.
-  const summary = (r: PolicyRun) => ({ policy: r.policy, summary: r.summary, portfolio: r.portfolio.metrics });
+  const summary = (r: PolicyRun) => ({
+    policy: r.policy,
+    summary: r.summary,
+    portfolio: r.portfolio.metrics,
+  });
   writeJsonAtomic(
     p(VALIDATION_FILES.results),
-    roundDeep({ timestamp: ctx.timestamp, window: { start: o.window.start, end: o.window.end, bars: o.window.bars, symbols: o.window.symbols.length }, costs: ctx.costs, candidate: summary(o.candidate), baseline: summary(o.baseline), significance: o.significance }),
+    roundDeep({
+      timestamp: ctx.timestamp,
+      window: {
+        start: o.window.start,
+        end: o.window.end,
+        bars: o.window.bars,
+        symbols: o.window.symbols.length,
+      },
+      costs: ctx.costs,
+      candidate: summary(o.candidate),
+      baseline: summary(o.baseline),
+      significance: o.significance,
+    }),
   );
-  writeJsonAtomic(p(VALIDATION_FILES.perSymbol), roundDeep({ candidate: perSymbol(o.candidate), baseline: perSymbol(o.baseline) }));
-  writeJsonAtomic(p(VALIDATION_FILES.accuracy), roundDeep({ timestamp: ctx.timestamp, candidate: o.candidate.accuracy, baseline: o.baseline.accuracy, calibration: o.calibration }));
+  writeJsonAtomic(
+    p(VALIDATION_FILES.perSymbol),
+    roundDeep({ candidate: perSymbol(o.candidate), baseline: perSymbol(o.baseline) }),
+  );
+  writeJsonAtomic(
+    p(VALIDATION_FILES.accuracy),
+    roundDeep({
+      timestamp: ctx.timestamp,
+      candidate: o.candidate.accuracy,
+      baseline: o.baseline.accuracy,
+      calibration: o.calibration,
+    }),
+  );
   const baseSharpe = new Map(o.baseline.perSymbol.map((b) => [b.symbol, b.metrics.sharpe]));
   writeJsonAtomic(
     p(VALIDATION_FILES.comparison),
@@ -79,7 +111,12 @@ export function writeValidationArtifacts(
       baseline_model: ctx.baselineModel,
       deltas: deltas(o),
       significance: o.significance,
-      per_symbol: o.candidate.perSymbol.map((c) => ({ symbol: c.symbol, candidate_sharpe: c.metrics.sharpe, baseline_sharpe: baseSharpe.get(c.symbol) ?? null, beats_baseline: c.metrics.sharpe > (baseSharpe.get(c.symbol) ?? Number.POSITIVE_INFINITY) })),
+      per_symbol: o.candidate.perSymbol.map((c) => ({
+        symbol: c.symbol,
+        candidate_sharpe: c.metrics.sharpe,
+        baseline_sharpe: baseSharpe.get(c.symbol) ?? null,
+        beats_baseline: c.metrics.sharpe > (baseSharpe.get(c.symbol) ?? Number.POSITIVE_INFINITY),
+      })),
     }),
   );
   writeJsonAtomic(p(VALIDATION_FILES.checklistJson), checklistJson(o, t, verdict, ctx));
@@ -88,6 +125,15 @@ export function writeValidationArtifacts(
   return {
     recommendation: verdict.recommendation,
     reason: verdict.reason,
-    files: [VALIDATION_FILES.results, VALIDATION_FILES.perSymbol, VALIDATION_FILES.accuracy, VALIDATION_FILES.comparison, VALIDATION_FILES.checklistJson, VALIDATION_FILES.checklistMd].map(p).concat(tele),
+    files: [
+      VALIDATION_FILES.results,
+      VALIDATION_FILES.perSymbol,
+      VALIDATION_FILES.accuracy,
+      VALIDATION_FILES.comparison,
+      VALIDATION_FILES.checklistJson,
+      VALIDATION_FILES.checklistMd,
+    ]
+      .map(p)
+      .concat(tele),
   };
 }

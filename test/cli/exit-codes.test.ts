@@ -3,7 +3,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { exitCodeFor } from '../../src/cli/exit-codes.js';
-import { ArtifactError, ConfigError, DataValidationError, RegistryError, ValidationRejectedError } from '../../src/core/index.js';
+import {
+  ArtifactError,
+  ConfigError,
+  DataValidationError,
+  RegistryError,
+  ValidationRejectedError,
+} from '../../src/core/index.js';
 import { tempDir } from '../integration/helpers.js';
 
 const quiet = async (argv: string[]) => {
@@ -36,13 +42,18 @@ describe('exit codes', () => {
   it('a bad CSV row exits 1 (data error), an unknown flag or command exits 3', async () => {
     const dir = tempDir();
     const csv = join(dir, 'TCS.csv');
-    writeFileSync(csv, 'ts,open,high,low,close,volume\n2024-01-02,100,101,99,100.5,1000\n2024-01-03,100,99,98,100.5,1000\n');
+    writeFileSync(
+      csv,
+      'ts,open,high,low,close,volume\n2024-01-02,100,101,99,100.5,1000\n2024-01-03,100,99,98,100.5,1000\n',
+    );
     const params = join(dir, 'params.yaml');
     writeFileSync(params, `data:\n  source: csv\n  csv_paths: [${csv}]\n`);
     expect(await quiet(['train-teacher', '--params', params, '--output-dir', join(dir, 'out')])).toBe(1);
     expect(await quiet(['train-teacher', '--nope'])).toBe(3);
     expect(await quiet(['no-such-command'])).toBe(3);
-    expect(await quiet(['train-teacher', '--start-date', '2024-13-01', '--output-dir', join(dir, 'out')])).toBe(3);
+    expect(
+      await quiet(['train-teacher', '--start-date', '2024-13-01', '--output-dir', join(dir, 'out')]),
+    ).toBe(3);
   });
 
   it('--help lists the commands and exits 0', async () => {

@@ -109,9 +109,16 @@ describe('loadParams', () => {
       Array.isArray(v)
         ? v.map(sortDeep)
         : v && typeof v === 'object'
-          ? Object.fromEntries(Object.keys(v as object).sort().map((k) => [k, sortDeep((v as Record<string, unknown>)[k])]))
+          ? Object.fromEntries(
+              Object.keys(v as object)
+                .sort()
+                .map((k) => [k, sortDeep((v as Record<string, unknown>)[k])]),
+            )
           : v;
-    const expected = createHash('sha256').update(JSON.stringify(sortDeep(a.params))).digest('hex').slice(0, 8);
+    const expected = createHash('sha256')
+      .update(JSON.stringify(sortDeep(a.params)))
+      .digest('hex')
+      .slice(0, 8);
     expect(a.configHash).toBe(expected);
     expect(a.configHash).toMatch(/^[0-9a-f]{8}$/);
     // Key order in the file does not matter; values do.

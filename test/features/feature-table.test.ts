@@ -128,7 +128,9 @@ describe('feature selection and contract', () => {
     const run = () => buildFeatureTable(bars, { features: ['rsi14', 'rsi_99'] });
     expect(run).toThrow(ConfigError);
     expect(run).toThrow(/features\[1\]: unknown feature \(got "rsi_99"\)/);
-    expect(run).toThrow(/valid names are the features close_sma20, close_sma50, .*co_return or the families sma, ema/);
+    expect(run).toThrow(
+      /valid names are the features close_sma20, close_sma50, .*co_return or the families sma, ema/,
+    );
     expect(() => computeFeaturesForAll([], { features: ['nope'] })).toThrow(ConfigError);
   });
 
@@ -209,7 +211,14 @@ describe('feature families', () => {
   it('expand the reference-style names (rsi sma volume) into columns, de-duplicated', async () => {
     const { resolveFeatureSelection } = await import('../../src/features/index.js');
     const r = resolveFeatureSelection(['rsi', 'sma', 'volume', 'obv']);
-    expect(r.ok && r.value).toEqual(['rsi14', 'close_sma20', 'close_sma50', 'sma20_sma50', 'volume_z20', 'obv_flow20']);
+    expect(r.ok && r.value).toEqual([
+      'rsi14',
+      'close_sma20',
+      'close_sma50',
+      'sma20_sma50',
+      'volume_z20',
+      'obv_flow20',
+    ]);
     const bad = resolveFeatureSelection(['rsi', 'sentiment']);
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.issues[0]).toMatchObject({ path: 'features[1]', value: 'sentiment' });

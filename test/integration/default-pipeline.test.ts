@@ -22,7 +22,12 @@ import { readJson, tempDir, treeHashes } from './helpers.js';
 // Slow: the whole default pipeline (36 symbols × 3 years) twice.
 const r = validateParams({});
 if (!r.ok) throw new Error('defaults must validate');
-const ctx: StageContext = { params: r.value, configHash: configHash(r.value), file: 'params.yaml', root: process.cwd() };
+const ctx: StageContext = {
+  params: r.value,
+  configHash: configHash(r.value),
+  file: 'params.yaml',
+  root: process.cwd(),
+};
 
 async function runAll(root: string): Promise<Record<string, string>> {
   rmSync(root, { recursive: true, force: true });
@@ -30,7 +35,10 @@ async function runAll(root: string): Promise<Record<string, string>> {
   featuresMain(ctx, join(root, 'raw'), join(root, 'features'));
   const bars = readRawBars(join(root, 'raw'), ctx.params.base.exchange_tz);
   const tables = readFeatureDir(join(root, 'features'));
-  await runTeacher(ctx, bars, tables, { outDir: join(root, 'teacher'), inputs: [join(root, 'raw'), join(root, 'features')] });
+  await runTeacher(ctx, bars, tables, {
+    outDir: join(root, 'teacher'),
+    inputs: [join(root, 'raw'), join(root, 'features')],
+  });
   await runStudent(ctx, { teacherDir: join(root, 'teacher'), outDir: join(root, 'student') });
   runValidate(ctx, bars, tables, { studentDir: join(root, 'student'), outDir: join(root, 'validation') });
   return treeHashes(root);
@@ -86,11 +94,27 @@ describe('default pipeline [slow]', () => {
       expect(await main(['promote', join(root, 'student'), ...bundle])).toBe(0);
       const firstVersion = registryStatus(registry).production?.version;
       // A second candidate (MLP student) from the same teacher, validated into its own dir.
-      const mlp: StageContext = { ...ctx, params: { ...ctx.params, student: { ...ctx.params.student, model_type: 'mlp', nn: { ...ctx.params.student.nn, hidden: [8], epochs: 10 } } } };
+      const mlp: StageContext = {
+        ...ctx,
+        params: {
+          ...ctx.params,
+          student: {
+            ...ctx.params.student,
+            model_type: 'mlp',
+            nn: { ...ctx.params.student.nn, hidden: [8], epochs: 10 },
+          },
+        },
+      };
       await runStudent(mlp, { teacherDir: join(root, 'teacher'), outDir: join(root, 'student-mlp') });
       const bars = readRawBars(join(root, 'raw'), ctx.params.base.exchange_tz);
-      const v = runValidate(mlp, bars, readFeatureDir(join(root, 'features')), { studentDir: join(root, 'student-mlp'), outDir: join(root, 'student-mlp') });
-      const force = v.recommendation === 'PROMOTE' ? [] : ['--force', '--reason', 'second candidate for the rollback test'];
+      const v = runValidate(mlp, bars, readFeatureDir(join(root, 'features')), {
+        studentDir: join(root, 'student-mlp'),
+        outDir: join(root, 'student-mlp'),
+      });
+      const force =
+        v.recommendation === 'PROMOTE'
+          ? []
+          : ['--force', '--reason', 'second candidate for the rollback test'];
       expect(await main(['promote', join(root, 'student-mlp'), '--root', registry, ...force])).toBe(0);
       expect(registryStatus(registry).production?.version).not.toBe(firstVersion);
       expect(await main(['rollback', '--root', registry, '--reason', 'test'])).toBe(0);
@@ -106,8 +130,16 @@ describe('default pipeline [slow]', () => {
     const bars = readRawBars(join(root, 'raw'), ctx.params.base.exchange_tz);
     const tables = readFeatureDir(join(root, 'features'));
     const rows = buildLabelledRows(bars, tables, { horizon: 5, minHoldingReturn: 0.005 });
-    rows.x = { ...rows.x, d: rows.x.d + 1, columns: [...rows.x.columns, rows.forwardReturn], featureNames: [...rows.x.featureNames, 'LEAK_forward_return'] };
-    const params = { ...ctx.params, teacher: { ...ctx.params.teacher, oof_folds: 2, gbdt: { ...ctx.params.teacher.gbdt, num_rounds: 60 } } };
+    rows.x = {
+      ...rows.x,
+      d: rows.x.d + 1,
+      columns: [...rows.x.columns, rows.forwardReturn],
+      featureNames: [...rows.x.featureNames, 'LEAK_forward_return'],
+    };
+    const params = {
+      ...ctx.params,
+      teacher: { ...ctx.params.teacher, oof_folds: 2, gbdt: { ...ctx.params.teacher.gbdt, num_rounds: 60 } },
+    };
     const leaky = await trainTeacher(params, rows);
     expect(leaky.evaluation.report.test_metrics.macro_auc).toBeGreaterThan(0.95);
   });

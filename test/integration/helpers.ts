@@ -9,7 +9,11 @@ import type { StageContext } from '../../src/stages/index.js';
 /** A small but real configuration: 6 symbols × 2 years of daily bars, light models. */
 export function smallContext(overrides: Record<string, unknown> = {}): StageContext {
   const base = {
-    data: { symbols: ['RELIANCE', 'TCS', 'INFY', 'HDFCBANK', 'ICICIBANK', 'ITC'], start: '2022-01-01', end: '2023-12-31' },
+    data: {
+      symbols: ['RELIANCE', 'TCS', 'INFY', 'HDFCBANK', 'ICICIBANK', 'ITC'],
+      start: '2022-01-01',
+      end: '2023-12-31',
+    },
     teacher: { gbdt: { num_rounds: 80, early_stopping_rounds: 15 }, oof_folds: 3 },
     student: { nn: { epochs: 15, patience: 4 } },
     validation: { bootstrap_samples: 200 },
@@ -24,7 +28,10 @@ function deepMerge(a: Record<string, unknown>, b: Record<string, unknown>): Reco
   const out: Record<string, unknown> = { ...a };
   for (const [k, v] of Object.entries(b)) {
     const av = a[k];
-    out[k] = v && typeof v === 'object' && !Array.isArray(v) && av && typeof av === 'object' && !Array.isArray(av) ? deepMerge(av as Record<string, unknown>, v as Record<string, unknown>) : v;
+    out[k] =
+      v && typeof v === 'object' && !Array.isArray(v) && av && typeof av === 'object' && !Array.isArray(av)
+        ? deepMerge(av as Record<string, unknown>, v as Record<string, unknown>)
+        : v;
   }
   return out;
 }

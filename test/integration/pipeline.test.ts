@@ -43,7 +43,16 @@ describe('teacher → student → validate → promote → rollback on synthetic
   }, 300_000);
 
   it('writes every teacher artifact with the reference metadata fields', () => {
-    for (const f of ['teacher_model.json', 'labels.csv.gz', 'features.csv.gz', 'metadata.json', 'dataset_stats.json', 'evaluation_metrics.json', 'feature_importance.json', 'confusion_matrix.json']) {
+    for (const f of [
+      'teacher_model.json',
+      'labels.csv.gz',
+      'features.csv.gz',
+      'metadata.json',
+      'dataset_stats.json',
+      'evaluation_metrics.json',
+      'feature_importance.json',
+      'confusion_matrix.json',
+    ]) {
       expect(existsSync(join(teacherDir, f)), f).toBe(true);
     }
     const meta = readJson(join(teacherDir, 'metadata.json'));
@@ -51,7 +60,19 @@ describe('teacher → student → validate → promote → rollback on synthetic
     expect(Object.keys(meta.dataset_stats.label_distribution).sort()).toEqual(['LONG', 'NOOP', 'SHORT']);
     expect(meta.teacher_params.min_holding_return).toBe(0.005);
     const evalm = readJson(join(teacherDir, 'evaluation_metrics.json'));
-    expect(Object.keys(evalm)).toEqual(expect.arrayContaining(['timestamp', 'teacher_dir', 'test_size', 'cv_folds', 'model_type', 'hyperparameters', 'test_metrics', 'calibration_metrics', 'confusion_matrix']));
+    expect(Object.keys(evalm)).toEqual(
+      expect.arrayContaining([
+        'timestamp',
+        'teacher_dir',
+        'test_size',
+        'cv_folds',
+        'model_type',
+        'hyperparameters',
+        'test_metrics',
+        'calibration_metrics',
+        'confusion_matrix',
+      ]),
+    );
     const imp = readJson(join(teacherDir, 'feature_importance.json'));
     expect(imp.features[0]).toHaveProperty('gain');
     expect(imp.features[0]).toHaveProperty('split');
@@ -60,7 +81,11 @@ describe('teacher → student → validate → promote → rollback on synthetic
   it('links the student to its teacher and exports a scorer', () => {
     const meta = readJson(join(studentDir, 'metadata.json'));
     const tmeta = readJson(join(teacherDir, 'metadata.json'));
-    expect(meta.teacher).toEqual({ dir: teacherDir, model_sha256: tmeta.model_sha256, config_hash: tmeta.config_hash });
+    expect(meta.teacher).toEqual({
+      dir: teacherDir,
+      model_sha256: tmeta.model_sha256,
+      config_hash: tmeta.config_hash,
+    });
     expect(meta.teacher_dir).toBe(teacherDir);
     expect(existsSync(join(studentDir, 'scorer.json'))).toBe(true);
     const m = readJson(join(studentDir, 'evaluation_metrics.json'));
@@ -72,13 +97,21 @@ describe('teacher → student → validate → promote → rollback on synthetic
   });
 
   it('writes the validation artifacts and a checklist with a recommendation', () => {
-    for (const f of ['validation_results.json', 'validation_accuracy.json', 'comparison_baseline.json', 'promotion_checklist.md', 'promotion_checklist.json']) {
+    for (const f of [
+      'validation_results.json',
+      'validation_accuracy.json',
+      'comparison_baseline.json',
+      'promotion_checklist.md',
+      'promotion_checklist.json',
+    ]) {
       expect(existsSync(join(studentDir, f)), f).toBe(true);
     }
     const cl = readJson(join(studentDir, 'promotion_checklist.json'));
     expect(['PROMOTE', 'REJECT']).toContain(cl.recommendation);
     expect(cl.recommendation).toBe(recommendation);
-    expect(Object.keys(cl.validation_results)).toEqual(expect.arrayContaining(['precision_pass', 'hit_ratio_pass', 'sharpe_pass', 'all_criteria_pass']));
+    expect(Object.keys(cl.validation_results)).toEqual(
+      expect.arrayContaining(['precision_pass', 'hit_ratio_pass', 'sharpe_pass', 'all_criteria_pass']),
+    );
     const md = readFileSync(join(studentDir, 'promotion_checklist.md'), 'utf8');
     expect(md).toContain(`## Recommendation: ${recommendation}`);
     expect(md).toContain(`promote ${studentDir}`);
@@ -106,7 +139,10 @@ describe('teacher → student → validate → promote → rollback on synthetic
     const back = rollback({ root: registry, reason: 'integration test' });
     expect(back.to).toBe(first.version);
     expect(registryStatus(registry).production).toMatchObject({ version: first.version, verified: true });
-    const audit = readFileSync(join(registry, 'audit.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const audit = readFileSync(join(registry, 'audit.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['promote', 'rollback']));
 
     // The CLI maps outcomes to exit codes: status 0, a REJECT candidate 2, bad flags 3.
@@ -122,10 +158,16 @@ describe('teacher → student → validate → promote → rollback on synthetic
       // replace the student's (the registry would then see no model checksum).
       const checklist = join(reportsDir, 'promotion_checklist.json');
       expect(readJson(join(reportsDir, 'metadata.json')).stage).toBe('validate');
-      expect(await main(['validate-promotion', studentDir, '--checklist', checklist])).toBe(cl.recommendation === 'PROMOTE' ? 0 : 2);
+      expect(await main(['validate-promotion', studentDir, '--checklist', checklist])).toBe(
+        cl.recommendation === 'PROMOTE' ? 0 : 2,
+      );
       const forced = cl.recommendation === 'PROMOTE' ? [] : ['--force', '--reason', 'integration test'];
-      expect(await main(['promote', studentDir, '--checklist', checklist, '--root', registry, ...forced])).toBe(0);
-      expect(registryStatus(registry).production?.model_sha256).toBe(readJson(join(studentDir, 'metadata.json')).model_sha256);
+      expect(
+        await main(['promote', studentDir, '--checklist', checklist, '--root', registry, ...forced]),
+      ).toBe(0);
+      expect(registryStatus(registry).production?.model_sha256).toBe(
+        readJson(join(studentDir, 'metadata.json')).model_sha256,
+      );
     } finally {
       restore();
     }

@@ -93,7 +93,14 @@ describe('training_pipeline.json', () => {
   it('keeps the latest record per stage and the full history', () => {
     const dir = tmp();
     const f = join(dir, 'training_pipeline.json');
-    const rec = (stage: string, status: 'completed' | 'failed') => ({ stage, start: 's', end: 'e', status, artifacts: [`data/${stage}`], config_hash: 'abcd1234' });
+    const rec = (stage: string, status: 'completed' | 'failed') => ({
+      stage,
+      start: 's',
+      end: 'e',
+      status,
+      artifacts: [`data/${stage}`],
+      config_hash: 'abcd1234',
+    });
     appendStageRecord(f, rec('teacher_training', 'failed'));
     appendStageRecord(f, rec('teacher_training', 'completed'));
     appendStageRecord(f, rec('student_training', 'completed'));

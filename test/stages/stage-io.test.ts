@@ -6,7 +6,9 @@ import { featuresMain, ingestMain, readFeatureDir, readRawBars } from '../../src
 import { readJson, smallContext, tempDir } from '../integration/helpers.js';
 
 describe('stage artifacts on disk', () => {
-  const ctx = smallContext({ data: { symbols: ['TCS', 'INFY', 'ITC'], start: '2023-01-01', end: '2023-12-31' } });
+  const ctx = smallContext({
+    data: { symbols: ['TCS', 'INFY', 'ITC'], start: '2023-01-01', end: '2023-12-31' },
+  });
   const root = tempDir();
   const raw = join(root, 'raw');
   const feats = join(root, 'features');
@@ -35,7 +37,10 @@ describe('stage artifacts on disk', () => {
     expect(() => readRawBars(raw, 'Asia/Kolkata')).toThrow(/ITC\.csv/);
     rmSync(join(feats, 'TCS.csv'));
     expect(() => readFeatureDir(feats)).toThrow(/TCS\.csv/);
-    writeFileSync(join(feats, 'features_report.json'), readFileSync(join(feats, 'features_report.json'), 'utf8').slice(0, 10));
+    writeFileSync(
+      join(feats, 'features_report.json'),
+      readFileSync(join(feats, 'features_report.json'), 'utf8').slice(0, 10),
+    );
     expect(() => readFeatureDir(feats)).toThrow(/no features/);
   });
 });

@@ -44,7 +44,14 @@ describe('teacher and student runs', () => {
   });
 
   it('a modified model fails its checksum', () => {
-    const err = artifactIssues(corrupted('sha', (d) => writeFileSync(join(d, 'teacher_model.json'), readFileSync(join(d, 'teacher_model.json'), 'utf8').replace('"numClasses":3', '"numClasses":3 '))));
+    const err = artifactIssues(
+      corrupted('sha', (d) =>
+        writeFileSync(
+          join(d, 'teacher_model.json'),
+          readFileSync(join(d, 'teacher_model.json'), 'utf8').replace('"numClasses":3', '"numClasses":3 '),
+        ),
+      ),
+    );
     expect(err.message).toMatch(/checksum mismatch/);
   });
 
@@ -62,7 +69,9 @@ describe('teacher and student runs', () => {
   it('a missing directory is a clear error, and the CLI exits 1 without a stack trace', async () => {
     expect(() => readTeacherDir(join(root, 'nope'))).toThrow(/teacher directory not found/);
     const dir = corrupted('cli', (d) => rmSync(join(d, 'metadata.json')));
-    expect(await main(['train-student', '--teacher-dir', dir, '--output-dir', join(root, 'cli-student')])).toBe(1);
+    expect(
+      await main(['train-student', '--teacher-dir', dir, '--output-dir', join(root, 'cli-student')]),
+    ).toBe(1);
   });
 
   it('--incremental warm-starts from a baseline student; a mismatched --test-size is refused', async () => {
@@ -73,11 +82,24 @@ describe('teacher and student runs', () => {
     const meta = readJson(join(second, 'metadata.json'));
     expect(meta.training.warmStarted).toBe(true);
     expect(meta.baseline_student).toBe(join(first, 'student_model.json'));
-    expect(await main(['train-student', '--teacher-dir', teacherDir, '--test-size', '0.3', '--output-dir', join(root, 'x')])).toBe(3);
+    expect(
+      await main([
+        'train-student',
+        '--teacher-dir',
+        teacherDir,
+        '--test-size',
+        '0.3',
+        '--output-dir',
+        join(root, 'x'),
+      ]),
+    ).toBe(3);
   });
 
   it('--hyperparameter-tuning records every trial and the configurations tried', async () => {
-    const tctx = smallContext({ data: { symbols: ['TCS', 'INFY', 'ITC'] }, student: { cv_folds: 2, nn: { epochs: 6 }, tuning: { n_candidates: 4, eta: 2, min_epochs: 2 } } });
+    const tctx = smallContext({
+      data: { symbols: ['TCS', 'INFY', 'ITC'] },
+      student: { cv_folds: 2, nn: { epochs: 6 }, tuning: { n_candidates: 4, eta: 2, min_epochs: 2 } },
+    });
     const out = join(root, 'student-tuned');
     const run = await runStudent(tctx, { teacherDir, outDir: out, tune: true });
     const t = readJson(join(out, 'tuning_results.json'));
@@ -94,13 +116,25 @@ describe('teacher and student runs', () => {
     const { series } = ingest(later.params);
     const out = join(root, 'teacher-appended');
     const startMs = parseTimestamp('2024-01-01', 'Asia/Kolkata');
-    const run = await runTeacher(later, series, computeFeatures(later.params, series), { outDir: out, startMs, baselineDir: teacherDir, appendLabels: true });
+    const run = await runTeacher(later, series, computeFeatures(later.params, series), {
+      outDir: out,
+      startMs,
+      baselineDir: teacherDir,
+      appendLabels: true,
+    });
     const base = readTeacherDir(teacherDir);
     expect(run.rows.n).toBeGreaterThan(base.labels.n);
     const meta = readJson(join(out, 'metadata.json'));
     expect(meta.previous_run).toMatchObject({ dir: teacherDir, model_sha256: base.metadata.model_sha256 });
     const baseTrees = (base.saved.weights as { trees: unknown[] }).trees.length;
-    expect((readJson(join(out, 'teacher_model.json')).weights.trees as unknown[]).length).toBeGreaterThan(baseTrees);
-    await expect(runTeacher(later, series, computeFeatures(later.params, series), { outDir: join(root, 'x2'), appendLabels: true })).rejects.toThrow(ConfigError);
+    expect((readJson(join(out, 'teacher_model.json')).weights.trees as unknown[]).length).toBeGreaterThan(
+      baseTrees,
+    );
+    await expect(
+      runTeacher(later, series, computeFeatures(later.params, series), {
+        outDir: join(root, 'x2'),
+        appendLabels: true,
+      }),
+    ).rejects.toThrow(ConfigError);
   });
 });

@@ -12,7 +12,13 @@ const require = createRequire(import.meta.url);
 describe('design-card packages are installed and usable', () => {
   it('danfojs-node builds a DataFrame from a feature table (notebook path)', async () => {
     const dfd = await import('danfojs-node');
-    const [bars] = generateSyntheticMarket({ seed: 1, symbols: ['TCS'], start: '2024-01-01', end: '2024-06-30', frequency: '1d' });
+    const [bars] = generateSyntheticMarket({
+      seed: 1,
+      symbols: ['TCS'],
+      start: '2024-01-01',
+      end: '2024-06-30',
+      frequency: '1d',
+    });
     const t = buildFeatureTable(bars);
     const rsi = Array.from(t.columns[t.names.indexOf('rsi14')].subarray(t.firstValid));
     const df = new dfd.DataFrame({ rsi14: rsi });

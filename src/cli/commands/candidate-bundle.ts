@@ -19,7 +19,11 @@ export function candidateBundle(candidateDir: string, checklist?: string): { dir
   if (source === undefined) return { dir: candidateDir, cleanup: () => {} };
   if (!existsSync(source)) {
     throw new ConfigError(`no promotion checklist for ${candidateDir}`, [
-      { path: source, message: 'not found', fix: 'run `npm run repro` (stage validate) or `train-student --validate`, or pass --checklist FILE' },
+      {
+        path: source,
+        message: 'not found',
+        fix: 'run `npm run repro` (stage validate) or `train-student --validate`, or pass --checklist FILE',
+      },
     ]);
   }
   const tmp = mkdtempSync(join(tmpdir(), 'sq-candidate-'));
@@ -28,7 +32,13 @@ export function candidateBundle(candidateDir: string, checklist?: string): { dir
   // Only the validation reports travel with the model: the reports dir also holds its own
   // metadata.json, which must never replace the student's.
   const reports = dirname(source);
-  const names = [VALIDATION_FILES.results, VALIDATION_FILES.accuracy, VALIDATION_FILES.comparison, VALIDATION_FILES.perSymbol, VALIDATION_FILES.checklistMd];
+  const names = [
+    VALIDATION_FILES.results,
+    VALIDATION_FILES.accuracy,
+    VALIDATION_FILES.comparison,
+    VALIDATION_FILES.perSymbol,
+    VALIDATION_FILES.checklistMd,
+  ];
   for (const f of names) if (existsSync(join(reports, f))) cpSync(join(reports, f), join(dir, f));
   cpSync(source, join(dir, CHECKLIST));
   return { dir, cleanup: () => rmSync(tmp, { recursive: true, force: true }) };

@@ -1,5 +1,12 @@
 import { ConfigError, ValidationRejectedError } from '../../core/index.js';
-import { breakStaleLock, DEFAULT_REGISTRY_ROOT, promote, registryStatus, rollback, validatePromotion } from '../../registry/index.js';
+import {
+  breakStaleLock,
+  DEFAULT_REGISTRY_ROOT,
+  promote,
+  registryStatus,
+  rollback,
+  validatePromotion,
+} from '../../registry/index.js';
 import { parseFlags, print } from '../args.js';
 import { candidateBundle } from './candidate-bundle.js';
 import type { Command } from './types.js';
@@ -14,14 +21,24 @@ function checksTable(checks: { name: string; pass: boolean; detail: string }[]):
 export const validatePromotionCommand: Command = {
   run(argv) {
     const usage = 'sensequant validate-promotion DIR [--checklist FILE] [--json]';
-    const { values, positionals } = parseFlags(argv, { checklist: { type: 'string' }, json: { type: 'boolean', default: false } }, usage);
+    const { values, positionals } = parseFlags(
+      argv,
+      { checklist: { type: 'string' }, json: { type: 'boolean', default: false } },
+      usage,
+    );
     const dir = positionals[0];
-    if (!dir) throw new ConfigError('missing candidate directory', [{ path: 'DIR', message: 'required', fix: usage }]);
+    if (!dir)
+      throw new ConfigError('missing candidate directory', [
+        { path: 'DIR', message: 'required', fix: usage },
+      ]);
     const bundle = candidateBundle(dir, values.checklist as string | undefined);
     try {
       const report = validatePromotion(bundle.dir);
       if (values.json) json(report);
-      else print(`${checksTable(report.checks)}\n\n${report.canPromote ? 'can promote' : 'cannot promote'}: ${dir}`);
+      else
+        print(
+          `${checksTable(report.checks)}\n\n${report.canPromote ? 'can promote' : 'cannot promote'}: ${dir}`,
+        );
       return report.canPromote ? 0 : 2;
     } finally {
       bundle.cleanup();
@@ -32,7 +49,8 @@ export const validatePromotionCommand: Command = {
 /** `promote DIR`: archive current production and switch atomically. */
 export const promoteCommand: Command = {
   run(argv) {
-    const usage = 'sensequant promote DIR [--version V] [--dry-run] [--force --reason TEXT] [--checklist FILE] [--root DIR]';
+    const usage =
+      'sensequant promote DIR [--version V] [--dry-run] [--force --reason TEXT] [--checklist FILE] [--root DIR]';
     const { values, positionals } = parseFlags(
       argv,
       {
@@ -47,7 +65,10 @@ export const promoteCommand: Command = {
       usage,
     );
     const dir = positionals[0];
-    if (!dir) throw new ConfigError('missing candidate directory', [{ path: 'DIR', message: 'required', fix: usage }]);
+    if (!dir)
+      throw new ConfigError('missing candidate directory', [
+        { path: 'DIR', message: 'required', fix: usage },
+      ]);
     const bundle = candidateBundle(dir, values.checklist as string | undefined);
     try {
       const r = promote(bundle.dir, {
@@ -58,7 +79,9 @@ export const promoteCommand: Command = {
         reason: values.reason as string | undefined,
         actor: values.actor as string | undefined,
       });
-      print(`${values['dry-run'] ? '[dry run] would promote' : 'promoted'} ${r.to}${r.from ? ` (was ${r.from})` : ''}${r.forced ? ` FORCED: ${r.reason}` : ''}`);
+      print(
+        `${values['dry-run'] ? '[dry run] would promote' : 'promoted'} ${r.to}${r.from ? ` (was ${r.from})` : ''}${r.forced ? ` FORCED: ${r.reason}` : ''}`,
+      );
       return 0;
     } finally {
       bundle.cleanup();
@@ -72,11 +95,25 @@ export const rollbackCommand: Command = {
     const usage = 'sensequant rollback [--to VERSION] [--dry-run] [--reason TEXT] [--root DIR]';
     const { values } = parseFlags(
       argv,
-      { to: { type: 'string' }, 'dry-run': { type: 'boolean', default: false }, reason: { type: 'string' }, root: { type: 'string', default: DEFAULT_REGISTRY_ROOT }, actor: { type: 'string' } },
+      {
+        to: { type: 'string' },
+        'dry-run': { type: 'boolean', default: false },
+        reason: { type: 'string' },
+        root: { type: 'string', default: DEFAULT_REGISTRY_ROOT },
+        actor: { type: 'string' },
+      },
       usage,
     );
-    const r = rollback({ root: values.root as string, to: values.to as string | undefined, dryRun: values['dry-run'] as boolean, reason: values.reason as string | undefined, actor: values.actor as string | undefined });
-    print(`${values['dry-run'] ? '[dry run] would roll back' : 'rolled back'} ${r.from ?? '(none)'} → ${r.to}`);
+    const r = rollback({
+      root: values.root as string,
+      to: values.to as string | undefined,
+      dryRun: values['dry-run'] as boolean,
+      reason: values.reason as string | undefined,
+      actor: values.actor as string | undefined,
+    });
+    print(
+      `${values['dry-run'] ? '[dry run] would roll back' : 'rolled back'} ${r.from ?? '(none)'} → ${r.to}`,
+    );
     return 0;
   },
 };
@@ -85,14 +122,21 @@ export const rollbackCommand: Command = {
 export const registryCommand: Command = {
   run(argv) {
     const usage = 'sensequant registry status|unlock [--root DIR] [--json]';
-    const { values, positionals } = parseFlags(argv, { root: { type: 'string', default: DEFAULT_REGISTRY_ROOT }, json: { type: 'boolean', default: false } }, usage);
+    const { values, positionals } = parseFlags(
+      argv,
+      { root: { type: 'string', default: DEFAULT_REGISTRY_ROOT }, json: { type: 'boolean', default: false } },
+      usage,
+    );
     const root = values.root as string;
     if (positionals[0] === 'unlock') {
       breakStaleLock(root);
       print('stale lock removed');
       return 0;
     }
-    if (positionals[0] !== 'status') throw new ConfigError(`unknown registry action "${positionals[0] ?? ''}"`, [{ path: 'action', value: positionals[0], message: 'not status or unlock', fix: usage }]);
+    if (positionals[0] !== 'status')
+      throw new ConfigError(`unknown registry action "${positionals[0] ?? ''}"`, [
+        { path: 'action', value: positionals[0], message: 'not status or unlock', fix: usage },
+      ]);
     const s = registryStatus(root);
     if (values.json) {
       json(s);

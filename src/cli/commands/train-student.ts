@@ -43,12 +43,25 @@ export const trainStudentCommand: Command = {
     const flagNum = (k: keyof typeof STUDENT_FLAGS) => numberFlag(k, values[k] as string | undefined);
     const requireAll = values['require-all-criteria'] as string | undefined;
     if (requireAll !== undefined && requireAll !== 'true' && requireAll !== 'false') {
-      throw new ConfigError('--require-all-criteria takes true or false', [{ path: '--require-all-criteria', value: requireAll, message: 'not a boolean', fix: '--require-all-criteria false' }]);
+      throw new ConfigError('--require-all-criteria takes true or false', [
+        {
+          path: '--require-all-criteria',
+          value: requireAll,
+          message: 'not a boolean',
+          fix: '--require-all-criteria false',
+        },
+      ]);
     }
     const thresholds = {
-      ...(values['min-precision-uplift'] !== undefined ? { min_precision_uplift: flagNum('min-precision-uplift') } : {}),
-      ...(values['min-hit-ratio-uplift'] !== undefined ? { min_hit_ratio_uplift: flagNum('min-hit-ratio-uplift') } : {}),
-      ...(values['min-sharpe-uplift'] !== undefined ? { min_sharpe_uplift: flagNum('min-sharpe-uplift') } : {}),
+      ...(values['min-precision-uplift'] !== undefined
+        ? { min_precision_uplift: flagNum('min-precision-uplift') }
+        : {}),
+      ...(values['min-hit-ratio-uplift'] !== undefined
+        ? { min_hit_ratio_uplift: flagNum('min-hit-ratio-uplift') }
+        : {}),
+      ...(values['min-sharpe-uplift'] !== undefined
+        ? { min_sharpe_uplift: flagNum('min-sharpe-uplift') }
+        : {}),
       ...(requireAll !== undefined ? { require_all_criteria: requireAll === 'true' } : {}),
     };
     const teacherDir = (values['teacher-dir'] as string | undefined) ?? PATHS.teacher;
@@ -56,14 +69,20 @@ export const trainStudentCommand: Command = {
     const ctx = stageContext(values.params as string, {
       student: {
         ...(values['model-type'] ? { model_type: values['model-type'] } : {}),
-        ...(values['cv-folds'] !== undefined ? { cv_folds: numberFlag('cv-folds', values['cv-folds'] as string) } : {}),
+        ...(values['cv-folds'] !== undefined
+          ? { cv_folds: numberFlag('cv-folds', values['cv-folds'] as string) }
+          : {}),
       },
       ...(testSize !== undefined ? { split: { test_size: testSize } } : {}),
       validation: { thresholds },
-      ...(values['confidence-threshold'] !== undefined ? { strategy: { confidence_threshold: flagNum('confidence-threshold') } } : {}),
+      ...(values['confidence-threshold'] !== undefined
+        ? { strategy: { confidence_threshold: flagNum('confidence-threshold') } }
+        : {}),
     });
     if (values.incremental && !values['baseline-student']) {
-      throw new ConfigError('--incremental needs --baseline-student <student_model.json>', [{ path: '--baseline-student', message: 'missing', fix: USAGE }]);
+      throw new ConfigError('--incremental needs --baseline-student <student_model.json>', [
+        { path: '--baseline-student', message: 'missing', fix: USAGE },
+      ]);
     }
     const teacher = readTeacherDir(teacherDir);
     const teacherTest = (teacher.metadata as { split?: { test_size?: number } }).split?.test_size;
@@ -71,32 +90,48 @@ export const trainStudentCommand: Command = {
       // The student must use the teacher's time split: a different test window would either evaluate on
       // rows the teacher learnt from or train on soft labels that saw the test period.
       throw new ConfigError('--test-size differs from the teacher run', [
-        { path: '--test-size', value: testSize, message: `the teacher split its data with test_size ${teacherTest}`, fix: `omit --test-size, or retrain the teacher with split.test_size: ${testSize}` },
+        {
+          path: '--test-size',
+          value: testSize,
+          message: `the teacher split its data with test_size ${teacherTest}`,
+          fix: `omit --test-size, or retrain the teacher with split.test_size: ${testSize}`,
+        },
       ]);
     }
     const outDir = (values['output-dir'] as string | undefined) ?? join(teacherDir, '..', 'student');
-    await withStageRecord(join(outDir, '..', 'training_pipeline.json'), { stage: 'student_training', configHash: ctx.configHash, artifacts: [outDir] }, () =>
-      runStudent(ctx, {
-        teacherDir,
-        outDir,
-        tune: (values['hyperparameter-tuning'] as boolean) || ctx.params.student.tuning.enabled,
-        baselineStudent: values.incremental ? (values['baseline-student'] as string) : undefined,
-      }),
+    await withStageRecord(
+      join(outDir, '..', 'training_pipeline.json'),
+      { stage: 'student_training', configHash: ctx.configHash, artifacts: [outDir] },
+      () =>
+        runStudent(ctx, {
+          teacherDir,
+          outDir,
+          tune: (values['hyperparameter-tuning'] as boolean) || ctx.params.student.tuning.enabled,
+          baselineStudent: values.incremental ? (values['baseline-student'] as string) : undefined,
+        }),
     );
     print(`student artifacts: ${outDir}`);
     if (!values.validate) return 0;
     const tz = ctx.params.base.exchange_tz;
-    const result = await withStageRecord(join(outDir, '..', 'training_pipeline.json'), { stage: 'validation', configHash: ctx.configHash, artifacts: [join(outDir, 'validation_results.json')] }, () => {
-      const { series } = ingest(ctx.params);
-      return runValidate(ctx, series, computeFeatures(ctx.params, series), {
-        studentDir: outDir,
-        outDir,
-        symbols: listValue(values['validation-symbols'] as string | undefined),
-        startMs: dateFlag('validation-start', values['validation-start'] as string | undefined, tz),
-        endMs: dateFlag('validation-end', values['validation-end'] as string | undefined, tz, true),
-        baselineModel: (values['baseline-model'] as string | undefined) ?? undefined,
-      });
-    });
+    const result = await withStageRecord(
+      join(outDir, '..', 'training_pipeline.json'),
+      {
+        stage: 'validation',
+        configHash: ctx.configHash,
+        artifacts: [join(outDir, 'validation_results.json')],
+      },
+      () => {
+        const { series } = ingest(ctx.params);
+        return runValidate(ctx, series, computeFeatures(ctx.params, series), {
+          studentDir: outDir,
+          outDir,
+          symbols: listValue(values['validation-symbols'] as string | undefined),
+          startMs: dateFlag('validation-start', values['validation-start'] as string | undefined, tz),
+          endMs: dateFlag('validation-end', values['validation-end'] as string | undefined, tz, true),
+          baselineModel: (values['baseline-model'] as string | undefined) ?? undefined,
+        });
+      },
+    );
     print(`${result.recommendation}: ${result.reason}\nchecklist: ${join(outDir, 'promotion_checklist.md')}`);
     return result.recommendation === 'PROMOTE' ? 0 : EXIT.REJECTED;
   },

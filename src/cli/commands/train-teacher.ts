@@ -38,33 +38,42 @@ export const trainTeacherCommand: Command = {
       features: features ? { list: features } : undefined,
       teacher: {
         ...(values.strategy ? { strategy: values.strategy } : {}),
-        ...(values['min-holding-return'] !== undefined ? { min_holding_return: numberFlag('min-holding-return', values['min-holding-return'] as string) } : {}),
-        ...(values['lookback-days'] !== undefined ? { lookback_days: numberFlag('lookback-days', values['lookback-days'] as string) } : {}),
+        ...(values['min-holding-return'] !== undefined
+          ? { min_holding_return: numberFlag('min-holding-return', values['min-holding-return'] as string) }
+          : {}),
+        ...(values['lookback-days'] !== undefined
+          ? { lookback_days: numberFlag('lookback-days', values['lookback-days'] as string) }
+          : {}),
       },
     });
     const tz = ctx.params.base.exchange_tz;
     const startMs = dateFlag('start-date', values['start-date'] as string | undefined, tz);
     const endMs = dateFlag('end-date', values['end-date'] as string | undefined, tz, true);
-    const outDir = (values['output-dir'] as string | undefined) ?? join(PATHS.models, 'runs', ctx.configHash, 'teacher');
+    const outDir =
+      (values['output-dir'] as string | undefined) ?? join(PATHS.models, 'runs', ctx.configHash, 'teacher');
     const artifacts = [outDir];
-    await withStageRecord(join(outDir, '..', 'training_pipeline.json'), { stage: 'teacher_training', configHash: ctx.configHash, artifacts }, async () => {
-      const { series } = ingest(ctx.params);
-      // Keep lookback_days of history before the window only to warm up the (causal) features.
-      const from = startMs === undefined ? -Infinity : startMs - ctx.params.teacher.lookback_days * DAY;
-      const cut = series.map((b) => {
-        let lo = 0;
-        while (lo < b.ts.length && b.ts[lo] < from) lo++;
-        return sliceBars(b, lo, b.ts.length);
-      });
-      const tables = computeFeatures(ctx.params, cut);
-      await runTeacher(ctx, cut, tables, {
-        outDir,
-        startMs,
-        endMs,
-        baselineDir: values['baseline-model'] as string | undefined,
-        appendLabels: values['append-labels'] as boolean,
-      });
-    });
+    await withStageRecord(
+      join(outDir, '..', 'training_pipeline.json'),
+      { stage: 'teacher_training', configHash: ctx.configHash, artifacts },
+      async () => {
+        const { series } = ingest(ctx.params);
+        // Keep lookback_days of history before the window only to warm up the (causal) features.
+        const from = startMs === undefined ? -Infinity : startMs - ctx.params.teacher.lookback_days * DAY;
+        const cut = series.map((b) => {
+          let lo = 0;
+          while (lo < b.ts.length && b.ts[lo] < from) lo++;
+          return sliceBars(b, lo, b.ts.length);
+        });
+        const tables = computeFeatures(ctx.params, cut);
+        await runTeacher(ctx, cut, tables, {
+          outDir,
+          startMs,
+          endMs,
+          baselineDir: values['baseline-model'] as string | undefined,
+          appendLabels: values['append-labels'] as boolean,
+        });
+      },
+    );
     print(`teacher artifacts: ${outDir}`);
     return 0;
   },
