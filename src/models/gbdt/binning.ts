@@ -161,8 +161,8 @@ export type RowBins = Uint16Array | Uint32Array;
 
 /**
  * Bins of every value, twice: row-major histogram cell indices (row i, feature j at i*d+j holds
- * offsets[j] + bin, in shared memory for the histogram workers) and column-major bins (feature j at
- * j*n, for partitioning).
+ * offsets[j] + bin) and column-major bins (feature j at j*n, for partitioning), both in shared
+ * memory for the training worker.
  */
 export function binDataset(x: Dataset, mapper: BinMapper): { byRow: RowBins; byFeature: Uint8Array } {
   const { n, d } = x;
@@ -171,7 +171,7 @@ export function binDataset(x: Dataset, mapper: BinMapper): { byRow: RowBins; byF
     mapper.totalBins <= 65_536
       ? new Uint16Array(new SharedArrayBuffer(cells * 2))
       : new Uint32Array(new SharedArrayBuffer(cells * 4));
-  const byFeature = new Uint8Array(n * d);
+  const byFeature = new Uint8Array(new SharedArrayBuffer(cells));
   const padded = new Float64Array(256);
   for (let j = 0; j < d; j++) {
     const col = x.columns[j];

@@ -1,27 +1,60 @@
 import type { BinMapper } from './binning.js';
-import { buildHistogram, clearHistogram } from './histogram.js';
+import { addHistogram, buildHistogram, clearHistogram } from './histogram.js';
+import { softmaxGradients } from './objective.js';
+import { partitionRows } from './partition.js';
 import type { GrowBuffers } from './tree-grower.js';
 
-/** Fills histogram slots from a range of partitioned rows, for the first `nf` features of `feats`. */
+/**
+ * Runs the row-wise kernels of training on GrowBuffers: histograms (for the first `nf` features of
+ * `feats`), partitions and gradients. Every implementation gives bit-identical results.
+ */
 export interface HistogramBuilder {
   /** Clears the slot at `base` (used features only) and adds rows[start..end) of class k. */
   build(k: number, start: number, end: number, nf: number, base: number): void;
+  /** Stable partition of rows[start..end) by `goLeft` of the bins at binsByFeature[col + row]; returns the left count. */
+  partition(start: number, end: number, col: number): number;
+  /** Softmax gradients and hessians of every row and class from `scores` into `gh`. */
+  gradients(): void;
   /** Releases threads, if any. */
   close(): void;
 }
 
-/** Builds features feats[q0..q1) of one slot of class k on the calling thread. */
-export function buildFeatureRange(
+/**
+ * Leaves with fewer rows are built as one chunk: for them waking a second thread costs about as
+ * much as it saves. A constant, not a function of the thread count, so the summation order is too.
+ */
+export const MIN_CHUNKED_ROWS = 4096;
+
+/**
+ * First row of the second chunk of rows[start..end) (end when the leaf is built as one chunk). The
+ * histogram is chunk 0 + chunk 1 cell by cell, whichever thread computed each chunk, so a model
+ * depends on the rows only: serial and threaded training are bit-identical.
+ */
+export function chunkSplit(start: number, end: number): number {
+  return end - start < MIN_CHUNKED_ROWS ? end : start + ((end - start) >>> 1);
+}
+
+/** Counters of histogram builds since the last reset, for tests proving which path was taken. */
+export const histogramStats = { builds: 0, chunkedBuilds: 0, parallelBuilds: 0 };
+
+/** Zeroes the histogram build counters. */
+export function resetHistogramStats(): void {
+  histogramStats.builds = 0;
+  histogramStats.chunkedBuilds = 0;
+  histogramStats.parallelBuilds = 0;
+}
+
+/** Builds features feats[0..nf) of one slot of class k from rows[start..end) on the calling thread. */
+export function buildRowRange(
   buf: GrowBuffers,
   mapper: BinMapper,
   k: number,
   start: number,
   end: number,
-  q0: number,
-  q1: number,
+  nf: number,
   base: number,
 ): void {
-  clearHistogram(buf.feats, q0, q1, mapper.offsets, mapper.numBins, buf.hist, base);
+  clearHistogram(buf.feats, 0, nf, mapper.offsets, mapper.numBins, buf.hist, base);
   buildHistogram(
     buf.bins,
     buf.d,
@@ -32,17 +65,33 @@ export function buildFeatureRange(
     2,
     2 * k * buf.n,
     buf.feats,
-    q0,
-    q1,
+    0,
+    nf,
     buf.hist,
     base,
   );
 }
 
-/** Single-threaded histogram builder. */
+/** Single-threaded histogram builder: the same chunks as the threaded one, one after the other. */
 export function createSerialBuilder(buf: GrowBuffers, mapper: BinMapper): HistogramBuilder {
   return {
-    build: (k, start, end, nf, base) => buildFeatureRange(buf, mapper, k, start, end, 0, nf, base),
+    build(k, start, end, nf, base) {
+      histogramStats.builds++;
+      const mid = chunkSplit(start, end);
+      buildRowRange(buf, mapper, k, start, mid, nf, base);
+      if (mid === end) return;
+      histogramStats.chunkedBuilds++;
+      buildRowRange(buf, mapper, k, mid, end, nf, buf.scratchBase);
+      addHistogram(buf.feats, nf, mapper.offsets, mapper.numBins, buf.hist, base, buf.scratchBase);
+    },
+    partition(start, end, col) {
+      const nLeft = partitionRows(buf.rows, buf.tmp, start, end, buf.binsByFeature, col, buf.goLeft);
+      buf.rows.set(buf.tmp.subarray(start, end - nLeft), start + nLeft);
+      return nLeft;
+    },
+    gradients() {
+      softmaxGradients(buf.scores, buf.y, buf.numClasses, buf.weight, buf.gh);
+    },
     close() {},
   };
 }

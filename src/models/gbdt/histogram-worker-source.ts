@@ -1,33 +1,49 @@
 import { buildHistogram, clearHistogram } from './histogram.js';
+import { softmaxGradients } from './objective.js';
+
+/** Job codes of the worker protocol. */
+export const OP_HISTOGRAM = 1;
+export const OP_GRADIENTS = 2;
 
 /**
- * Source of the histogram worker, run with `new Worker(source, { eval: true })` so it works the same
+ * Source of the training worker, run with `new Worker(source, { eval: true })` so it works the same
  * from compiled JavaScript and from TypeScript under vitest. It embeds the source text of the very
- * functions the main thread runs (histogram.ts keeps them self-contained), so threaded and serial
- * training add rows to each cell in the same order and stay bit-identical; a test compares both.
+ * functions the main thread runs (they are kept self-contained), so threaded and serial training do
+ * the same arithmetic in the same order and stay bit-identical; tests compare both.
  *
- * Protocol over the shared Int32Array `ctrl`: [0] job sequence (main bumps, then notifies),
- * [1] start row (-1 = exit), [2] end row, [3] q0, [4] q1, [5] histogram base, [6] finished sequence, [7] class k.
+ * Protocol over the shared Int32Array `ctrl`: [0] job sequence (main bumps, then notifies), [8] op
+ * (0 = exit), [1] start row, [2] end row, [3] features used, [5] histogram base,
+ * [7] class k; the worker writes [9] its result, then [6] = the finished sequence, and notifies.
+ * Between jobs it polls a little before sleeping: jobs come in bursts a few microseconds apart, and
+ * a futex wake-up costs more than that.
  */
 export const HISTOGRAM_WORKER_SOURCE = `
 'use strict';
 const { workerData } = require('node:worker_threads');
 ${clearHistogram.toString()}
 ${buildHistogram.toString()}
+${softmaxGradients.toString()}
 const { ctrl, cells, d, n, gh, rows, feats, offsets, numBins, hist } = workerData;
+const { scores, y, weight, numClasses, spin } = workerData;
 let seen = 0;
 for (;;) {
+  for (let i = 0; i < spin && Atomics.load(ctrl, 0) === seen; i++);
   Atomics.wait(ctrl, 0, seen);
   seen = Atomics.load(ctrl, 0);
+  const op = ctrl[8];
+  if (op === 0) break;
   const start = ctrl[1];
-  if (start < 0) break;
   const end = ctrl[2];
-  const q0 = ctrl[3];
-  const q1 = ctrl[4];
-  const base = ctrl[5];
-  const k = ctrl[7];
-  clearHistogram(feats, q0, q1, offsets, numBins, hist, base);
-  buildHistogram(cells, d, rows, start, end, gh, 2, 2 * k * n, feats, q0, q1, hist, base);
+  let result = 0;
+  if (op === ${OP_HISTOGRAM}) {
+    const nf = ctrl[3];
+    const base = ctrl[5];
+    clearHistogram(feats, 0, nf, offsets, numBins, hist, base);
+    buildHistogram(cells, d, rows, start, end, gh, 2, 2 * ctrl[7] * n, feats, 0, nf, hist, base);
+  } else if (op === ${OP_GRADIENTS}) {
+    softmaxGradients(scores, y, numClasses, weight, gh, start, end);
+  }
+  ctrl[9] = result;
   Atomics.store(ctrl, 6, seen);
   Atomics.notify(ctrl, 6);
 }

@@ -5,8 +5,9 @@
  * which makes the hot loop a third cheaper. Gradients are class-major and interleaved:
  * `gh[(k*n + i)*2]` is the gradient of row i for class k, the next double its hessian.
  *
- * Each cell receives its rows in partition order whatever the unrolling, the blocking or the thread,
- * so sums are bit-identical between every builder. The histogram worker runs these very functions
+ * Each cell receives its rows in partition order whatever the unrolling or the blocking, and a leaf
+ * split in two row chunks (see chunkSplit) is summed as chunk 0 + chunk 1 whichever thread built
+ * each, so sums are bit-identical between every builder. The histogram worker runs these very functions
  * (histogram-worker-source.ts embeds their source), so they must stay self-contained: no calls to or
  * references of other module-level names.
  */
@@ -129,5 +130,23 @@ export function subtractHistogram(
     const from = offsets[j] * 2;
     const to = from + numBins[j] * 2;
     for (let k = from; k < to; k++) hist[a + k] -= hist[b + k];
+  }
+}
+
+/** `hist[a..] += hist[b..]` over the features used: merges a second chunk's partial histogram. */
+export function addHistogram(
+  feats: Int32Array,
+  nf: number,
+  offsets: Int32Array,
+  numBins: Int32Array,
+  hist: Float64Array,
+  a: number,
+  b: number,
+): void {
+  for (let q = 0; q < nf; q++) {
+    const j = feats[q];
+    const from = offsets[j] * 2;
+    const to = from + numBins[j] * 2;
+    for (let k = from; k < to; k++) hist[a + k] += hist[b + k];
   }
 }

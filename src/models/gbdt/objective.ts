@@ -68,8 +68,9 @@ export function multiLogloss(raw: Float64Array, y: Int32Array, K: number): numbe
 }
 
 /**
- * softmaxInto then classGradients for every class in one pass over the rows, writing the layout
- * `gh[(k*n + i)*2 + {0: gradient, 1: hessian}]`; the arithmetic is the same, so are the bits.
+ * softmaxInto then classGradients for every class in one pass over the rows from..to (all by
+ * default), writing the layout `gh[(k*n + i)*2 + {0: gradient, 1: hessian}]`; the arithmetic is the
+ * same, so are the bits. The histogram worker runs it too, so it must stay self-contained.
  */
 export function softmaxGradients(
   raw: Float64Array,
@@ -77,11 +78,13 @@ export function softmaxGradients(
   K: number,
   weight: Float64Array | undefined,
   gh: Float64Array,
+  from = 0,
+  to = y.length,
 ): void {
   const factor = K / (K - 1);
   const e = new Float64Array(K);
   const n = y.length;
-  for (let i = 0; i < n; i++) {
+  for (let i = from; i < to; i++) {
     const o = i * K;
     let mx = raw[o];
     for (let k = 1; k < K; k++) if (raw[o + k] > mx) mx = raw[o + k];

@@ -3,7 +3,7 @@ import type { Dataset } from '../learner.js';
 import { binDataset, createBinMapper } from './binning.js';
 import { createHistogramBuilder } from './histogram-threads.js';
 import { GbdtModel } from './model.js';
-import { logPriors, multiLogloss, softmaxGradients } from './objective.js';
+import { logPriors, multiLogloss } from './objective.js';
 import { type GbdtOptionsInput, parseGbdtOptions } from './options.js';
 import { sampleFeatures, sampleRows } from './sampling.js';
 import type { Tree } from './tree.js';
@@ -19,6 +19,14 @@ export interface GbdtTrainSet {
 
 const shared = <T>(C: new (b: SharedArrayBuffer) => T, bytes: number): T =>
   new C(new SharedArrayBuffer(Math.max(8, bytes)));
+
+/** Copy of a typed array in shared memory, of exactly the same length (kernels read `y.length`). */
+function toShared<T extends Float64Array | Int32Array>(a: T): T {
+  const C = a.constructor as new (b: SharedArrayBuffer) => T;
+  const out = new C(new SharedArrayBuffer(a.byteLength));
+  (out as Float64Array).set(a as Float64Array);
+  return out;
+}
 
 function checkInputs(
   train: GbdtTrainSet,
@@ -98,7 +106,8 @@ export function trainGbdt(
     for (let i = 0; i < ds.n; i++) r.set(initScore, i * K);
     return r;
   };
-  const scores = rawOf(x);
+  // In shared memory: the worker computes half of the gradients from them.
+  const scores = toShared(rawOf(x));
   const validScores = valid ? rawOf(valid.x) : undefined;
   const early = o.earlyStoppingRounds > 0 && valid !== undefined;
   if (o.earlyStoppingRounds > 0 && !valid)
@@ -114,8 +123,15 @@ export function trainGbdt(
     gh: shared(Float64Array, n * K * 2 * 8),
     rows: shared(Uint32Array, n * 4),
     feats: shared(Int32Array, d * 4),
-    hist: shared(Float64Array, o.numLeaves * mapper.totalBins * 2 * 8),
+    hist: shared(Float64Array, (o.numLeaves + 1) * mapper.totalBins * 2 * 8),
     histStride: mapper.totalBins * 2,
+    scratchBase: o.numLeaves * mapper.totalBins * 2,
+    tmp: shared(Uint32Array, n * 4),
+    goLeft: shared(Uint8Array, 256),
+    scores,
+    y: toShared(y),
+    weight: weight ? toShared(weight) : undefined,
+    numClasses: K,
   };
   const builder = createHistogramBuilder(buf, mapper, numThreads, n);
   const grower = new TreeGrower(buf, mapper, o, builder);
@@ -146,7 +162,7 @@ export function trainGbdt(
         );
       }
       applyPending(scores, K, leafOf, pending);
-      softmaxGradients(scores, y, K, weight, buf.gh);
+      builder.gradients();
       for (let k = 0; k < K; k++) {
         const nf = sampleFeatures(d, o.featureFraction, rng.fork(`features-${k}`), buf.feats);
         buf.rows.set(bag.subarray(0, bagCount));

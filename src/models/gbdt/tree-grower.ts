@@ -27,6 +27,17 @@ export interface GrowBuffers {
   n: number;
   /** Doubles per histogram slot (totalBins * 2). */
   histStride: number;
+  /** Offset in `hist` of the slot past the leaves' that holds a leaf's second-chunk partial sums. */
+  scratchBase: number;
+  /** Partition scratch (rows going right), as long as `rows`. */
+  tmp: Uint32Array;
+  /** Per-bin direction of the split being applied (1 = left), so partitioning has no branch. */
+  goLeft: Uint8Array;
+  /** Raw scores, row-major n×K, and the labels and optional weights the gradients are taken from. */
+  scores: Float64Array;
+  y: Int32Array;
+  weight: Float64Array | undefined;
+  numClasses: number;
 }
 
 /**
@@ -42,9 +53,6 @@ export class TreeGrower {
   private readonly leafParent: Int32Array;
   private readonly leafIsLeft: Uint8Array;
   private readonly splits: SplitInfo[];
-  private readonly tmp: Uint32Array;
-  /** Per-bin direction of the split being applied (1 = left), so partitioning has no branch. */
-  private readonly goLeft = new Uint8Array(256);
   private readonly feature: Int32Array;
   private readonly threshold: Float64Array;
   private readonly defaultLeft: Uint8Array;
@@ -67,7 +75,6 @@ export class TreeGrower {
     this.leafParent = new Int32Array(L);
     this.leafIsLeft = new Uint8Array(L);
     this.splits = Array.from({ length: L }, emptySplit);
-    this.tmp = new Uint32Array(buf.rows.length);
     this.feature = new Int32Array(L - 1);
     this.threshold = new Float64Array(L - 1);
     this.defaultLeft = new Uint8Array(L - 1);
@@ -203,26 +210,11 @@ export class TreeGrower {
 
   /** Stable in-place partition of a leaf's rows; returns how many went left. */
   private partition(start: number, count: number, s: SplitInfo): number {
-    const { binsByFeature, n, rows } = this.buf;
-    const { tmp, goLeft } = this;
+    const { goLeft } = this.buf;
     const f = s.feature;
     const missing = this.mapper.numBins[f] - 1;
     for (let b = 0; b < missing; b++) goLeft[b] = b <= s.bin ? 1 : 0;
     goLeft[missing] = s.defaultLeft ? 1 : 0;
-    const col = f * n;
-    let l = start;
-    let t = 0;
-    const end = start + count;
-    // Branch-free: a 50/50 data-dependent branch would mispredict on every other row.
-    for (let q = start; q < end; q++) {
-      const r = rows[q];
-      const toLeft = goLeft[binsByFeature[col + r]];
-      rows[l] = r;
-      tmp[t] = r;
-      l += toLeft;
-      t += 1 - toLeft;
-    }
-    rows.set(tmp.subarray(0, t), l);
-    return l - start;
+    return this.builder.partition(start, start + count, f * this.buf.n);
   }
 }

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { ArtifactError } from '../../../src/core/index.js';
 import { GbdtModel, multiLogloss, syntheticGbdtData, trainGbdt } from '../../../src/models/gbdt/index.js';
+import {
+  histogramStats,
+  MIN_CHUNKED_ROWS,
+  resetHistogramStats,
+} from '../../../src/models/gbdt/histogram-builder.js';
 import { loadClassifier, type SavedModel } from '../../../src/models/learner.js';
 import { xorData } from './helpers.js';
 
@@ -31,6 +36,26 @@ describe('determinism', () => {
       const opts = { numRounds: 5, numLeaves: 15, ...extra };
       const one = JSON.stringify(trainGbdt(data, { ...opts, numThreads: 1 }).toJSON());
       const two = JSON.stringify(trainGbdt(data, { ...opts, numThreads: 2 }).toJSON());
+      expect(firstDiff(one, two)).toBe(-1);
+    }
+  });
+});
+
+describe('row-chunked histograms', () => {
+  it('are bit-identical with one or two threads when leaves are split across threads', () => {
+    // Big enough that the root and the first children exceed MIN_CHUNKED_ROWS.
+    const data = syntheticGbdtData(4 * MIN_CHUNKED_ROWS, 6, 9);
+    for (const extra of [{}, sampled]) {
+      const opts = { numRounds: 4, numLeaves: 15, ...extra };
+      resetHistogramStats();
+      const one = JSON.stringify(trainGbdt(data, { ...opts, numThreads: 1 }).toJSON());
+      expect(histogramStats.chunkedBuilds).toBeGreaterThan(0);
+      expect(histogramStats.parallelBuilds).toBe(0);
+      resetHistogramStats();
+      const two = JSON.stringify(trainGbdt(data, { ...opts, numThreads: 2 }).toJSON());
+      // The worker really summed the second chunk of some leaves.
+      expect(histogramStats.parallelBuilds).toBeGreaterThan(0);
+      expect(histogramStats.parallelBuilds).toBe(histogramStats.chunkedBuilds);
       expect(firstDiff(one, two)).toBe(-1);
     }
   });
