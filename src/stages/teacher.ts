@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { ConfigError, logger } from '../core/index.js';
-import type { BarSeries } from '../data/index.js';
+import { type BarSeries, localDate } from '../data/index.js';
 import type { FeatureTable } from '../features/index.js';
 import {
   buildLabelledRows,

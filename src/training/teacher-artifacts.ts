@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Params } from '../config/index.js';
-import { formatTs } from '../data/index.js';
+import { formatTs, localDate } from '../data/index.js';
 import { CLASSES } from '../labels/index.js';
 import type { Classifier } from '../models/learner.js';
 import {
@@ -36,13 +36,10 @@ export interface PreviousRun {
   rows: number;
 }
 
-function isoDate(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
-}
-
-/** Dataset statistics in the reference's shape plus split and exclusion counts. */
+/** Dataset statistics in the reference's shape plus split and exclusion counts (dates in exchange time). */
 export function datasetStats(run: TeacherRun, params: Params) {
   const { rows, split } = run;
+  const isoDate = (ms: number) => localDate(ms, params.base.exchange_tz);
   const dist = { LONG: 0, SHORT: 0, NOOP: 0 };
   for (let i = 0; i < rows.n; i++) dist[CLASSES[rows.label[i]]]++;
   let missing = 0;
@@ -92,7 +89,7 @@ export function writeTeacherArtifacts(
   run: TeacherRun,
   params: Params,
   configHash: string,
-  extra: { inputs: string[]; previous?: PreviousRun },
+  extra: { inputs: string[]; previous?: PreviousRun; window?: { start: string; end: string } },
 ): string[] {
   mkdirSync(dir, { recursive: true });
   const { rows, model, proba, split } = run;
@@ -151,7 +148,7 @@ export function writeTeacherArtifacts(
   writeJsonAtomic(p(TEACHER_FILES.metadata), {
     timestamp,
     symbols: rows.symbols,
-    date_range: { start: params.data.start, end: params.data.end },
+    date_range: extra.window ?? { start: params.data.start, end: params.data.end },
     strategy: t.strategy,
     config_hash: configHash,
     optimization_run: null,

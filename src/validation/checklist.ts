@@ -1,4 +1,5 @@
 import type { ThresholdsParams } from '../config/index.js';
+import { localDate } from '../data/index.js';
 import { roundDeep } from '../pipeline/index.js';
 import { type Criterion, deltas } from './criteria.js';
 import type { ValidationOutcome } from './run-validation.js';
@@ -12,6 +13,8 @@ export interface ChecklistContext {
   baselineModel: string;
   configHash: string;
   registryRoot: string;
+  /** Exchange timezone: dates shown are session dates there. */
+  tz: string;
 }
 
 const METRIC_KEYS = [
@@ -47,8 +50,8 @@ export function checklistJson(
     baseline_model: ctx.baselineModel,
     config_hash: ctx.configHash,
     validation_period: {
-      start: o.window.start.slice(0, 10),
-      end: o.window.end.slice(0, 10),
+      start: localDate(Date.parse(o.window.start), ctx.tz),
+      end: localDate(Date.parse(o.window.end), ctx.tz),
       symbols: o.window.symbols,
     },
     candidate_metrics: pick(o.candidate.summary),
@@ -115,7 +118,7 @@ export function checklistMarkdown(
 **Model**: \`${ctx.candidateModel}\` (sha256 \`${ctx.candidateSha256.slice(0, 16)}…\`)
 **Generated**: ${ctx.timestamp}
 **Config hash**: \`${ctx.configHash}\`
-**Validation Period**: ${o.window.start.slice(0, 10)} to ${o.window.end.slice(0, 10)} (out of sample, ${o.window.symbols.length} symbols)
+**Validation Period**: ${localDate(Date.parse(o.window.start), ctx.tz)} to ${localDate(Date.parse(o.window.end), ctx.tz)} (out of sample, ${o.window.symbols.length} symbols)
 **Baseline**: \`${ctx.baselineModel}\`
 
 ## Recommendation: ${v.recommendation}

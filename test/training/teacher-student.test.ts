@@ -37,6 +37,16 @@ describe('teacher and student runs', () => {
     await runTeacher(ctx, series, computeFeatures(ctx.params, series), { outDir: teacherDir });
   }, 120_000);
 
+  it('reports dates as exchange-local session dates (weekdays), not UTC dates', () => {
+    const stats = readJson(join(teacherDir, 'dataset_stats.json'));
+    // IST midnight bars are 18:30 UTC the day before: a UTC date would fall on a Sunday here.
+    for (const d of [stats.date_range_actual.start, stats.date_range_actual.end, stats.splits.test_start]) {
+      const day = new Date(`${d}T00:00:00Z`).getUTCDay();
+      expect(day, d).toBeGreaterThanOrEqual(1);
+      expect(day, d).toBeLessThanOrEqual(5);
+    }
+  });
+
   it('a missing teacher file is named', () => {
     const err = artifactIssues(corrupted('missing', (d) => rmSync(join(d, 'labels.csv.gz'))));
     expect(err.message).toMatch(/incomplete teacher directory/);
