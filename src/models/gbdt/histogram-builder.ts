@@ -54,7 +54,7 @@ export function buildRowRange(
   nf: number,
   base: number,
 ): void {
-  clearHistogram(buf.feats, 0, nf, mapper.offsets, mapper.numBins, buf.hist, base);
+  clearHistogram(buf.feats, 0, nf, mapper.offsets, mapper.numBins, buf.hist, base, mapper.totalBins);
   buildHistogram(
     buf.bins,
     buf.d,
@@ -69,6 +69,7 @@ export function buildRowRange(
     nf,
     buf.hist,
     base,
+    mapper.totalBins,
   );
 }
 
@@ -82,7 +83,16 @@ export function createSerialBuilder(buf: GrowBuffers, mapper: BinMapper): Histog
       if (mid === end) return;
       histogramStats.chunkedBuilds++;
       buildRowRange(buf, mapper, k, mid, end, nf, buf.scratchBase);
-      addHistogram(buf.feats, nf, mapper.offsets, mapper.numBins, buf.hist, base, buf.scratchBase);
+      addHistogram(
+        buf.feats,
+        nf,
+        mapper.offsets,
+        mapper.numBins,
+        buf.hist,
+        base,
+        buf.scratchBase,
+        mapper.totalBins,
+      );
     },
     partition(start, end, col) {
       const nLeft = partitionRows(buf.rows, buf.tmp, start, end, buf.binsByFeature, col, buf.goLeft);

@@ -45,6 +45,7 @@ function createTwoThreadBuilder(buf: GrowBuffers, mapper: BinMapper): HistogramB
       hist: buf.hist,
       offsets: mapper.offsets,
       numBins: mapper.numBins,
+      half: mapper.totalBins,
       scores: buf.scores,
       y: buf.y,
       weight: buf.weight,
@@ -92,7 +93,16 @@ function createTwoThreadBuilder(buf: GrowBuffers, mapper: BinMapper): HistogramB
       post(OP_HISTOGRAM, mid, end, nf, buf.scratchBase, k);
       buildRowRange(buf, mapper, k, start, mid, nf, base);
       join();
-      addHistogram(buf.feats, nf, mapper.offsets, mapper.numBins, buf.hist, base, buf.scratchBase);
+      addHistogram(
+        buf.feats,
+        nf,
+        mapper.offsets,
+        mapper.numBins,
+        buf.hist,
+        base,
+        buf.scratchBase,
+        mapper.totalBins,
+      );
     },
     partition(start, end, col) {
       // Serial: with the two-half partition enabled as well as the two-half gradient pass, a

@@ -23,7 +23,7 @@ const { workerData } = require('node:worker_threads');
 ${clearHistogram.toString()}
 ${buildHistogram.toString()}
 ${softmaxGradients.toString()}
-const { ctrl, cells, d, n, gh, rows, feats, offsets, numBins, hist } = workerData;
+const { ctrl, cells, d, n, gh, rows, feats, offsets, numBins, hist, half } = workerData;
 const { scores, y, weight, numClasses, spin } = workerData;
 let seen = 0;
 for (;;) {
@@ -38,8 +38,8 @@ for (;;) {
   if (op === ${OP_HISTOGRAM}) {
     const nf = ctrl[3];
     const base = ctrl[5];
-    clearHistogram(feats, 0, nf, offsets, numBins, hist, base);
-    buildHistogram(cells, d, rows, start, end, gh, 2, 2 * ctrl[7] * n, feats, 0, nf, hist, base);
+    clearHistogram(feats, 0, nf, offsets, numBins, hist, base, half);
+    buildHistogram(cells, d, rows, start, end, gh, 2, 2 * ctrl[7] * n, feats, 0, nf, hist, base, half);
   } else if (op === ${OP_GRADIENTS}) {
     softmaxGradients(scores, y, numClasses, weight, gh, start, end);
   }

@@ -47,6 +47,7 @@ export function findBestSplit(
   nf: number,
   offsets: Int32Array,
   numBins: Int32Array,
+  half: number,
   hasMissing: Uint8Array,
   sumG: number,
   sumH: number,
@@ -64,10 +65,10 @@ export function findBestSplit(
   for (let q = 0; q < nf; q++) {
     const j = feats[q];
     const nb = numBins[j];
-    const o = base + offsets[j] * 2;
-    const mk = o + (nb - 1) * 2;
-    const mg = hist[mk];
-    const mh = hist[mk + 1];
+    const o = base + offsets[j];
+    const oh = o + half;
+    const mg = hist[o + nb - 1];
+    const mh = hist[oh + nb - 1];
     const mc = mh * cntFactor;
     for (let dir = 0; dir < 2; dir++) {
       if (dir === 1 && hasMissing[j] === 0) break;
@@ -76,10 +77,10 @@ export function findBestSplit(
       let cl = dir === 1 ? mc : 0;
       // The last value bin cannot be a threshold: everything would go left.
       for (let b = 0; b < nb - 2; b++) {
-        const k = o + b * 2;
-        gl += hist[k];
-        hl += hist[k + 1];
-        cl += hist[k + 1] * cntFactor;
+        const bh = hist[oh + b];
+        gl += hist[o + b];
+        hl += bh;
+        cl += bh * cntFactor;
         if (cl < minC || hl < minH) continue;
         const cr = count - cl;
         if (cr < minC) break;

@@ -25,7 +25,7 @@ export interface GrowBuffers {
   /** Column-major copy of `bins` (feature j at j*n): partitioning reads one feature of many rows. */
   binsByFeature: Uint8Array;
   n: number;
-  /** Doubles per histogram slot (totalBins * 2). */
+  /** Doubles per histogram slot: totalBins gradient sums, then totalBins hessian sums (see histogram.ts). */
   histStride: number;
   /** Offset in `hist` of the slot past the leaves' that holds a leaf's second-chunk partial sums. */
   scratchBase: number;
@@ -166,7 +166,7 @@ export class TreeGrower {
         nf,
         small * S,
       );
-      subtractHistogram(this.buf.feats, nf, offsets, numBins, hist, large * S, small * S);
+      subtractHistogram(this.buf.feats, nf, offsets, numBins, hist, large * S, small * S, S >>> 1);
       if (okL) this.evaluate(L, nf);
       if (okR) this.evaluate(R, nf);
     }
@@ -199,6 +199,7 @@ export class TreeGrower {
       nf,
       m.offsets,
       m.numBins,
+      m.totalBins,
       m.hasMissing,
       this.leafG[l],
       this.leafH[l],

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../../src/core/index.js';
 import { binDataset, binOf, createBinMapper, sortFloats } from '../../../src/models/gbdt/binning.js';
+import { buildHistogram } from '../../../src/models/gbdt/histogram.js';
 import { classGradients, softmaxGradients, softmaxInto } from '../../../src/models/gbdt/objective.js';
 import { ds } from './helpers.js';
 
@@ -66,6 +67,39 @@ describe('objective kernels', () => {
           expect(gh[2 * (k * n + i)]).toBe(grad[i]);
           expect(gh[2 * (k * n + i) + 1]).toBe(hess[i]);
         }
+      }
+    }
+  });
+});
+
+describe('histogram kernel', () => {
+  it('buildHistogram sums each cell in row order on the dense, blocked and feature-subset paths', () => {
+    const n = 3000;
+    const d = 11;
+    const nb = 7;
+    const half = nb * d;
+    const rng = createRng(5);
+    const cells = Uint16Array.from({ length: n * d }, (_, c) => (c % d) * nb + rng.int(nb));
+    const gh = Float64Array.from({ length: 2 * n }, () => rng.normal());
+    const contiguous = Uint32Array.from({ length: n }, (_, i) => i);
+    const sparse = contiguous.filter((i) => i % 9 === 0);
+    const allFeats = Int32Array.from({ length: d }, (_, j) => j);
+    const someFeats = Int32Array.from([0, 2, 3, 7, 10]);
+    for (const rows of [contiguous, sparse]) {
+      for (const feats of [allFeats, someFeats]) {
+        const base = 2 * half;
+        const got = new Float64Array(4 * half);
+        buildHistogram(cells, d, rows, 5, rows.length, gh, 2, 0, feats, 0, feats.length, got, base, half);
+        const want = new Float64Array(4 * half);
+        for (let p = 5; p < rows.length; p++) {
+          const r = rows[p];
+          for (const j of feats) {
+            const c = cells[r * d + j];
+            want[base + c] += gh[2 * r];
+            want[base + half + c] += gh[2 * r + 1];
+          }
+        }
+        expect(Array.from(got)).toEqual(Array.from(want));
       }
     }
   });
