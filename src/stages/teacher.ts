@@ -75,9 +75,15 @@ export async function runTeacher(
     }
   }
   const run = await trainTeacher(ctx.params, rows, init);
+  const tz = ctx.params.base.exchange_tz;
+  const window = {
+    start: opts.startMs === undefined ? ctx.params.data.start : localDate(opts.startMs, tz),
+    end: opts.endMs === undefined ? ctx.params.data.end : localDate(opts.endMs, tz),
+  };
   writeTeacherArtifacts(opts.outDir, run, ctx.params, ctx.configHash, {
     inputs: opts.inputs ?? [],
     previous,
+    window,
   });
   logger.info('teacher written', { out: opts.outDir, rows: rows.n });
   return run;

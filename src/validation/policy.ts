@@ -32,7 +32,7 @@ export function modelPolicy(model: Classifier, version: string, opts: PolicyOpti
   return {
     name: model.className,
     version,
-    decide(bars, table, lo, hi) {
+    decide(_bars, table, lo, hi) {
       const m = hi - lo;
       const start = Math.max(lo, table.firstValid);
       const rows = Math.max(0, hi - start);

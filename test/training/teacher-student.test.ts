@@ -135,6 +135,7 @@ describe('teacher and student runs', () => {
     const base = readTeacherDir(teacherDir);
     expect(run.rows.n).toBeGreaterThan(base.labels.n);
     const meta = readJson(join(out, 'metadata.json'));
+    expect(meta.date_range).toEqual({ start: '2024-01-01', end: '2024-06-28' });
     expect(meta.previous_run).toMatchObject({ dir: teacherDir, model_sha256: base.metadata.model_sha256 });
     const baseTrees = (base.saved.weights as { trees: unknown[] }).trees.length;
     expect((readJson(join(out, 'teacher_model.json')).weights.trees as unknown[]).length).toBeGreaterThan(

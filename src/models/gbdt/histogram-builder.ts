@@ -74,6 +74,27 @@ export function buildRowRange(
 }
 
 /** Single-threaded histogram builder: the same chunks as the threaded one, one after the other. */
+/** Adds the second row-half's histogram (built into the scratch slot) into the slot at `base`. */
+export function addScratchChunk(buf: GrowBuffers, mapper: BinMapper, nf: number, base: number): void {
+  addHistogram(
+    buf.feats,
+    nf,
+    mapper.offsets,
+    mapper.numBins,
+    buf.hist,
+    base,
+    buf.scratchBase,
+    mapper.totalBins,
+  );
+}
+
+/** Stable serial partition of rows [start, end) on the split's go-left table; returns the left count. */
+export function partitionSerial(buf: GrowBuffers, start: number, end: number, col: number): number {
+  const nLeft = partitionRows(buf.rows, buf.tmp, start, end, buf.binsByFeature, col, buf.goLeft);
+  buf.rows.set(buf.tmp.subarray(start, end - nLeft), start + nLeft);
+  return nLeft;
+}
+
 export function createSerialBuilder(buf: GrowBuffers, mapper: BinMapper): HistogramBuilder {
   return {
     build(k, start, end, nf, base) {
@@ -83,22 +104,9 @@ export function createSerialBuilder(buf: GrowBuffers, mapper: BinMapper): Histog
       if (mid === end) return;
       histogramStats.chunkedBuilds++;
       buildRowRange(buf, mapper, k, mid, end, nf, buf.scratchBase);
-      addHistogram(
-        buf.feats,
-        nf,
-        mapper.offsets,
-        mapper.numBins,
-        buf.hist,
-        base,
-        buf.scratchBase,
-        mapper.totalBins,
-      );
+      addScratchChunk(buf, mapper, nf, base);
     },
-    partition(start, end, col) {
-      const nLeft = partitionRows(buf.rows, buf.tmp, start, end, buf.binsByFeature, col, buf.goLeft);
-      buf.rows.set(buf.tmp.subarray(start, end - nLeft), start + nLeft);
-      return nLeft;
-    },
+    partition: (start, end, col) => partitionSerial(buf, start, end, col),
     gradients() {
       softmaxGradients(buf.scores, buf.y, buf.numClasses, buf.weight, buf.gh);
     },

@@ -1,17 +1,17 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { BinMapper } from './binning.js';
-import { addHistogram } from './histogram.js';
 import {
+  addScratchChunk,
   buildRowRange,
   chunkSplit,
   createSerialBuilder,
   type HistogramBuilder,
   histogramStats,
+  partitionSerial,
 } from './histogram-builder.js';
 import { HISTOGRAM_WORKER_SOURCE, OP_GRADIENTS, OP_HISTOGRAM } from './histogram-worker-source.js';
 import { softmaxGradients } from './objective.js';
-import { partitionRows } from './partition.js';
 import type { GrowBuffers } from './tree-grower.js';
 
 /** Below this many row×feature cells a worker is not worth starting. */
@@ -93,24 +93,11 @@ function createTwoThreadBuilder(buf: GrowBuffers, mapper: BinMapper): HistogramB
       post(OP_HISTOGRAM, mid, end, nf, buf.scratchBase, k);
       buildRowRange(buf, mapper, k, start, mid, nf, base);
       join();
-      addHistogram(
-        buf.feats,
-        nf,
-        mapper.offsets,
-        mapper.numBins,
-        buf.hist,
-        base,
-        buf.scratchBase,
-        mapper.totalBins,
-      );
+      addScratchChunk(buf, mapper, nf, base);
     },
-    partition(start, end, col) {
-      // Serial: with the two-half partition enabled as well as the two-half gradient pass, a
-      // 200-round benchmark diverged from serial at tree 493 for a reason not yet found.
-      const nLeft = partitionRows(buf.rows, buf.tmp, start, end, buf.binsByFeature, col, buf.goLeft);
-      buf.rows.set(buf.tmp.subarray(start, end - nLeft), start + nLeft);
-      return nLeft;
-    },
+    // Serial: with the two-half partition enabled as well as the two-half gradient pass, a 200-round
+    // benchmark diverged from serial at tree 493 for a reason not yet found.
+    partition: (start, end, col) => partitionSerial(buf, start, end, col),
     gradients() {
       const n = buf.n;
       if (n < MIN_PARALLEL_ROWS) {
