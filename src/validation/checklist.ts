@@ -80,14 +80,15 @@ const signed = (x: number) => `${x >= 0 ? '+' : ''}${(x * 100).toFixed(1)}%`;
 const num = (x: number) => x.toFixed(2);
 
 function fmtCriterion(c: Criterion): string {
-  const v =
-    c.value === null
-      ? 'n/a'
-      : c.key === 'calibration' || c.key === 'significance'
-        ? c.value.toFixed(3)
-        : signed(c.value);
-  const thr =
-    c.key === 'calibration' || c.key === 'significance' ? c.threshold.toFixed(3) : signed(c.threshold);
+  // Uplifts are signed differences; ECE and p-values are plain numbers; robustness is a share.
+  const fmt = (x: number) =>
+    c.key === 'calibration' || c.key === 'significance'
+      ? x.toFixed(3)
+      : c.key === 'robustness'
+        ? pct(x)
+        : signed(x);
+  const v = c.value === null ? 'n/a' : fmt(c.value);
+  const thr = fmt(c.threshold);
   return `${c.pass ? '✅' : '❌'} **${c.label}**: ${v} ${c.comparator} ${thr} (${c.pass ? 'PASS' : 'FAIL'})`;
 }
 
