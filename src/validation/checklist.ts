@@ -129,12 +129,15 @@ ${v.reason}
 ## Performance Summary
 
 ### Candidate Model Performance
+
 ${perf(c)}
 
 ### Baseline Model Performance
+
 ${perf(b)}
 
 ### Delta (Candidate - Baseline)
+
 - **Precision Uplift**: ${signed(d.precision_uplift)} (threshold: ${signed(t.min_precision_uplift)})
 - **Hit Ratio Uplift**: ${signed(d.hit_ratio_uplift)} (threshold: ${signed(t.min_hit_ratio_uplift)})
 - **Sharpe Uplift**: ${signed(d.sharpe_uplift)} relative, ${d.sharpe_difference >= 0 ? '+' : ''}${num(d.sharpe_difference)} absolute (threshold: ${signed(t.min_sharpe_uplift)})
@@ -143,6 +146,7 @@ ${perf(b)}
 - **Win Rate Uplift**: ${signed(d.win_rate_uplift)}
 
 ## Statistical Significance
+
 - Stationary block bootstrap (${o.significance.resamples} resamples, mean block ${o.significance.mean_block} bars) of paired portfolio returns: one-sided p-value of the Sharpe uplift = **${o.significance.p_value.toFixed(3)}**
 - Probabilistic Sharpe ratio PSR(0) = ${o.significance.psr.toFixed(3)}; deflated Sharpe ratio = ${o.significance.dsr.toFixed(3)} over ${o.significance.dsr_trials} configuration(s) tried
 - Robustness: candidate beats baseline Sharpe on ${pct(o.significance.robustness)} of symbols
