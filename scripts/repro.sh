@@ -5,4 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/.venv/bin:$PWD/node_modules/.bin:$PATH"
 dvc repro "$@"
-dvc metrics show 2>/dev/null || true
+# A readable summary instead of the (very wide) `dvc metrics show` table; the metrics stay available there.
+if [ -f reports/validation/promotion_checklist.json ] && [ -f data/models/student/evaluation_metrics.json ]; then
+  node scripts/results-table.mjs
+fi
