@@ -121,6 +121,25 @@ describe('teacher and student runs', () => {
     expect(run.options.learningRate).toBe(run.tuning?.best.learningRate);
   });
 
+  it('an MLP teacher (teacher.model_type: mlp) runs through the same artifacts and distillation', async () => {
+    const mctx = smallContext({
+      data: { symbols: ['TCS', 'INFY', 'ITC'] },
+      teacher: { model_type: 'mlp', oof_folds: 2, mlp: { hidden: [8], epochs: 5 } },
+    });
+    const { series } = ingest(mctx.params);
+    const dir = join(root, 'teacher-mlp');
+    await runTeacher(mctx, series, computeFeatures(mctx.params, series), { outDir: dir });
+    const meta = readJson(join(dir, 'metadata.json'));
+    expect(meta.model_type).toBe('MLP');
+    expect(meta.model_class).toBe('MlpStudent');
+    expect(readJson(join(dir, 'feature_importance.json')).available).toBe(false);
+    expect(readTeacherDir(dir).model.className).toBe('MlpStudent');
+    await runStudent(mctx, { teacherDir: dir, outDir: join(root, 'student-from-mlp') });
+    expect(readJson(join(root, 'student-from-mlp', 'metadata.json')).teacher.model_sha256).toBe(
+      meta.model_sha256,
+    );
+  });
+
   it('--append-labels merges an earlier run’s labels and warm-starts its model', async () => {
     const later = smallContext({ data: { symbols: ['TCS', 'INFY', 'ITC'], end: '2024-06-28' } });
     const { series } = ingest(later.params);
