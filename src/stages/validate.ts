@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import { ConfigError, logger } from '../core/index.js';
-import { type BarSeries, parseTimestamp } from '../data/index.js';
+import { type BarSeries, localDate, parseTimestamp } from '../data/index.js';
 import type { FeatureTable } from '../features/index.js';
 import { labelForwardReturns } from '../labels/index.js';
 import { artifactTimestamp, stageProvenance, writeJsonAtomic } from '../pipeline/index.js';
@@ -73,6 +73,17 @@ export function runValidate(
         path: 'validation.start',
         message: 'not set and the student metadata has no test period',
         fix: 'pass --validation-start YYYY-MM-DD',
+      },
+    ]);
+  }
+  if (Number.isFinite(testStart) && startMs < testStart) {
+    // Scoring a model on bars it (or its teacher) was fitted or early-stopped on is not validation.
+    throw new ConfigError('the validation window overlaps the data the model was trained on', [
+      {
+        path: opts.startMs !== undefined ? '--validation-start' : 'validation.start',
+        value: localDate(startMs, tz),
+        message: `starts before the model's out-of-sample period (${localDate(testStart, tz)})`,
+        fix: `start the validation on or after ${localDate(testStart, tz)}, or retrain on an earlier window`,
       },
     ]);
   }

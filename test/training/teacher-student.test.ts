@@ -5,7 +5,7 @@ import { main } from '../../src/cli/main.js';
 import { ArtifactError, ConfigError } from '../../src/core/index.js';
 import { parseTimestamp } from '../../src/data/index.js';
 import { initTfBackend } from '../../src/models/tfjs/index.js';
-import { computeFeatures, ingest, runStudent, runTeacher } from '../../src/stages/index.js';
+import { computeFeatures, ingest, runStudent, runTeacher, runValidate } from '../../src/stages/index.js';
 import { readTeacherDir } from '../../src/training/index.js';
 import { readJson, smallContext, tempDir } from '../integration/helpers.js';
 
@@ -103,6 +103,21 @@ describe('teacher and student runs', () => {
         join(root, 'x'),
       ]),
     ).toBe(3);
+  });
+
+  it('refuses a validation window that starts inside the training data (exit 3 via the CLI)', async () => {
+    const out = join(root, 'student-a');
+    const { series } = ingest(ctx.params);
+    const tables = computeFeatures(ctx.params, series);
+    expect(() =>
+      runValidate(ctx, series, tables, {
+        studentDir: out,
+        outDir: join(root, 'v-bad'),
+        startMs: parseTimestamp('2022-06-01', 'Asia/Kolkata'),
+      }),
+    ).toThrow(/overlaps the data the model was trained on/);
+    const ok = runValidate(ctx, series, tables, { studentDir: out, outDir: join(root, 'v-ok') });
+    expect(['PROMOTE', 'REJECT']).toContain(ok.recommendation);
   });
 
   it('--hyperparameter-tuning records every trial and the configurations tried', async () => {
