@@ -1,7 +1,8 @@
 import { DataValidationError } from '../../core/index.js';
 import type { Dataset, SavedModel } from '../learner.js';
 import type { Activation } from './network-spec.js';
-import { exportScorer, parseScorerJson, type ScorerJson } from './scorer-json.js';
+import { type AnyScorerJson, exportScorer, parseScorerJson, type ScorerJson } from './scorer-json.js';
+import { compileTreeForward, type RowForward } from './tree-forward.js';
 
 /** Class decision of one row. */
 export interface ScorerPrediction {
@@ -9,7 +10,7 @@ export interface ScorerPrediction {
   confidence: number;
 }
 
-/** A compiled, dependency-free forward pass over one dense student. */
+/** A compiled, dependency-free forward pass over one student (dense network or tree ensemble). */
 export interface Scorer {
   readonly featureNames: readonly string[];
   readonly classes: readonly string[];
@@ -53,9 +54,21 @@ function compileLayers(spec: ScorerJson): Layer[] {
   });
 }
 
-/** Compiles a saved dense student (or an exported scorer JSON) into a zero-allocation scorer. */
-export function compileScorer(saved: SavedModel | ScorerJson): Scorer {
+/** Compiles a saved student (or an exported scorer JSON of either kind) into a zero-allocation scorer. */
+export function compileScorer(saved: SavedModel | AnyScorerJson): Scorer {
   const spec = 'format' in saved ? parseScorerJson(saved) : exportScorer(saved);
+  if ('kind' in spec && spec.kind === 'trees') {
+    const forward = compileTreeForward(spec);
+    const stats = { calls: 0 };
+    return wrapScorer(spec.featureNames, spec.classes, stats, (src, srcOff, dst, dstOff) => {
+      forward(src, srcOff, dst, dstOff);
+      stats.calls++;
+    });
+  }
+  return compileDense(spec as ScorerJson);
+}
+
+function compileDense(spec: ScorerJson): Scorer {
   const d = spec.featureNames.length;
   const k = spec.classes.length;
   const mean = Float64Array.from(spec.normaliser.mean);
@@ -63,7 +76,6 @@ export function compileScorer(saved: SavedModel | ScorerJson): Scorer {
   const invT = 1 / spec.temperature;
   const layers = compileLayers(spec);
   const normed = new Float64Array(d);
-  const rowScratch = new Float64Array(d);
   const stats = { calls: 0 };
 
   const forward = (src: Float64Array, srcOff: number, dst: Float64Array, dstOff: number): void => {
@@ -105,6 +117,19 @@ export function compileScorer(saved: SavedModel | ScorerJson): Scorer {
     for (let c = 0; c < k; c++) dst[dstOff + c] *= inv;
     stats.calls++;
   };
+  return wrapScorer(spec.featureNames, spec.classes, stats, forward);
+}
+
+/** Builds the Scorer API (row checks, batches, argmax) around a compiled row function. */
+function wrapScorer(
+  featureNames: string[],
+  classes: string[],
+  stats: { calls: number },
+  forward: RowForward,
+): Scorer {
+  const d = featureNames.length;
+  const k = classes.length;
+  const rowScratch = new Float64Array(d);
 
   const checkRow = (row: Float64Array, out: Float64Array): void => {
     if (row.length < d || out.length < k) {
@@ -116,8 +141,8 @@ export function compileScorer(saved: SavedModel | ScorerJson): Scorer {
 
   const predictOut = new Float64Array(k);
   return {
-    featureNames: spec.featureNames,
-    classes: spec.classes,
+    featureNames,
+    classes,
     numFeatures: d,
     numClasses: k,
     stats,
@@ -137,7 +162,7 @@ export function compileScorer(saved: SavedModel | ScorerJson): Scorer {
         for (let i = 0; i < rows; i++) forward(x, i * d, probs, i * k);
         return probs;
       }
-      assertFeatures(x, spec.featureNames);
+      assertFeatures(x, featureNames);
       const rows = n ?? x.n;
       const probs = new Float64Array(rows * k);
       for (let i = 0; i < rows; i++) {

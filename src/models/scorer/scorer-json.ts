@@ -3,6 +3,7 @@ import { ArtifactError } from '../../core/index.js';
 import { CLASSES } from '../../labels/classes.js';
 import type { SavedModel } from '../learner.js';
 import { denseLayerSchema, denseNetworkSchema, normaliserSchema, zodIssues } from './network-spec.js';
+import { exportTreeScorer, parseTreeScorerJson, type TreeScorerJson } from './tree-scorer-json.js';
 
 export const SCORER_FORMAT = 'sensequant-scorer/1';
 
@@ -32,15 +33,23 @@ export const scorerJsonSchema = z
     }
   });
 
+/** Scorer JSON of a dense network (the original kind, with no `kind` key). */
 export type ScorerJson = z.infer<typeof scorerJsonSchema>;
+
+/** Any scorer artifact: a dense network or (`kind: 'trees'`) a tree ensemble. */
+export type AnyScorerJson = ScorerJson | TreeScorerJson;
+
+/** Saved class name of the GBDT student, whose weights hold trees rather than a dense network. */
+export const GBDT_STUDENT_CLASS = 'GbdtStudent';
 
 const savedConfigSchema = z.looseObject({
   featureNames: z.array(z.string()),
   classes: z.array(z.string()).optional(),
 });
 
-/** Extracts the minimal scorer JSON from a saved dense student (LogisticStudent / MlpStudent). */
-export function exportScorer(saved: SavedModel): ScorerJson {
+/** Extracts the minimal scorer JSON from a saved student (LogisticStudent / MlpStudent / GbdtStudent). */
+export function exportScorer(saved: SavedModel): AnyScorerJson {
+  if (saved.className === GBDT_STUDENT_CLASS) return exportTreeScorer(saved);
   const config = savedConfigSchema.safeParse(saved.config);
   const net = denseNetworkSchema.safeParse(saved.weights);
   if (!config.success || !net.success) {
@@ -52,7 +61,7 @@ export function exportScorer(saved: SavedModel): ScorerJson {
       ],
     );
   }
-  return parseScorerJson({
+  return parseDenseScorerJson({
     format: SCORER_FORMAT,
     featureNames: config.data.featureNames,
     normaliser: net.data.normaliser,
@@ -62,8 +71,14 @@ export function exportScorer(saved: SavedModel): ScorerJson {
   });
 }
 
-/** Validates untrusted scorer JSON; corrupt input → ArtifactError naming the offending path. */
-export function parseScorerJson(json: unknown): ScorerJson {
+/** Validates untrusted scorer JSON of either kind; corrupt input → ArtifactError naming the offending path. */
+export function parseScorerJson(json: unknown): AnyScorerJson {
+  const isTrees = typeof json === 'object' && json !== null && (json as { kind?: unknown }).kind === 'trees';
+  return isTrees ? parseTreeScorerJson(json) : parseDenseScorerJson(json);
+}
+
+/** Validates untrusted dense scorer JSON; corrupt input → ArtifactError naming the offending path. */
+export function parseDenseScorerJson(json: unknown): ScorerJson {
   const parsed = scorerJsonSchema.safeParse(json);
   if (!parsed.success) throw new ArtifactError('invalid scorer JSON', zodIssues(parsed.error, 'scorer'));
   return parsed.data;

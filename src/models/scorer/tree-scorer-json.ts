@@ -1,0 +1,114 @@
+/**
+ * The `kind: 'trees'` variant of the scorer artifact: a GbdtStudent's boosted trees as flat arrays
+ * (same layout and traversal as src/models/gbdt/tree.ts) plus its calibration temperature.
+ */
+import { z } from 'zod';
+import { ArtifactError, SenseQuantError } from '../../core/index.js';
+import { CLASSES } from '../../labels/classes.js';
+import { parseGbdtSaved } from '../gbdt/model-schema.js';
+import type { SavedModel } from '../learner.js';
+import { zodIssues } from './network-spec.js';
+
+const int = z.number().int();
+const finite = z.number().finite();
+
+/** One tree: node i sends x <= threshold[i] left, else right, NaN per defaultLeft[i]; child c < 0 is leaf ~c. */
+export const scorerTreeSchema = z
+  .object({
+    feature: z.array(int.min(0)),
+    threshold: z.array(finite),
+    defaultLeft: z.array(z.union([z.literal(0), z.literal(1)])),
+    left: z.array(int),
+    right: z.array(int),
+    leafValue: z.array(finite).min(1),
+  })
+  .strict();
+
+/** Scorer JSON of a tree ensemble: raw score = initScore + Σ trees (tree t → class t % K), then softmax(raw / T). */
+export const treeScorerJsonSchema = z
+  .object({
+    format: z.literal('sensequant-scorer/1'),
+    kind: z.literal('trees'),
+    featureNames: z.array(z.string().min(1)).min(1),
+    classes: z.array(z.string().min(1)).min(2),
+    initScore: z.array(finite),
+    trees: z.array(scorerTreeSchema),
+    temperature: finite.positive(),
+  })
+  .strict()
+  .superRefine((s, ctx) => {
+    const K = s.classes.length;
+    const d = s.featureNames.length;
+    if (s.initScore.length !== K) {
+      ctx.addIssue({ code: 'custom', path: ['initScore'], message: `expected ${K} init scores` });
+    }
+    if (s.trees.length % K !== 0) {
+      ctx.addIssue({ code: 'custom', path: ['trees'], message: `tree count must be a multiple of ${K}` });
+    }
+    s.trees.forEach((t, ti) => {
+      const m = t.feature.length;
+      const at = (key: string): (string | number)[] => ['trees', ti, key];
+      for (const key of ['threshold', 'defaultLeft', 'left', 'right'] as const) {
+        if (t[key].length !== m)
+          ctx.addIssue({ code: 'custom', path: at(key), message: `length must be ${m}` });
+      }
+      if (t.leafValue.length !== m + 1) {
+        ctx.addIssue({ code: 'custom', path: at('leafValue'), message: `length must be ${m + 1}` });
+      }
+      if (t.feature.some((f) => f >= d)) {
+        ctx.addIssue({ code: 'custom', path: at('feature'), message: `feature index must be < ${d}` });
+      }
+      // Children must point forward (a later node or a leaf) so traversal always terminates.
+      for (const key of ['left', 'right'] as const) {
+        const bad = t[key].findIndex((c, i) => (c >= 0 ? c <= i || c >= m : ~c > m));
+        if (bad >= 0)
+          ctx.addIssue({ code: 'custom', path: [...at(key), bad], message: 'child index out of range' });
+      }
+    });
+  });
+
+export type TreeScorerJson = z.infer<typeof treeScorerJsonSchema>;
+
+const studentConfigSchema = z.looseObject({
+  calibrationTemperature: finite.positive(),
+  classes: z.array(z.string()).optional(),
+});
+
+/** Validates untrusted tree-scorer JSON; corrupt input → ArtifactError naming the offending path. */
+export function parseTreeScorerJson(json: unknown): TreeScorerJson {
+  const parsed = treeScorerJsonSchema.safeParse(json);
+  if (!parsed.success) throw new ArtifactError('invalid scorer JSON', zodIssues(parsed.error, 'scorer'));
+  return parsed.data;
+}
+
+/** Extracts the tree scorer JSON from a saved GbdtStudent (weights = the GbdtClassifier SavedModel). */
+export function exportTreeScorer(saved: SavedModel): TreeScorerJson {
+  const config = studentConfigSchema.safeParse(saved.config);
+  if (!config.success) {
+    throw new ArtifactError(
+      `saved model "${saved.className}" is not a GBDT student the scorer can compile`,
+      zodIssues(config.error, 'config'),
+    );
+  }
+  let gbdt: ReturnType<typeof parseGbdtSaved>;
+  try {
+    gbdt = parseGbdtSaved(saved.weights as SavedModel);
+  } catch (e) {
+    if (!(e instanceof SenseQuantError)) throw e;
+    throw new ArtifactError(
+      `saved model "${saved.className}" holds corrupt trees`,
+      e.issues.map((i) => ({ ...i, path: i.path ? `weights.${i.path}` : 'weights' })),
+    );
+  }
+  const w = gbdt.weights;
+  return parseTreeScorerJson({
+    format: 'sensequant-scorer/1',
+    kind: 'trees',
+    featureNames: w.featureNames,
+    classes: config.data.classes ?? CLASSES.slice(0, w.numClasses),
+    initScore: w.initScore,
+    // Split gains only matter for feature importance, not for scoring.
+    trees: w.trees.map(({ gain: _gain, ...t }) => t),
+    temperature: config.data.calibrationTemperature,
+  });
+}
