@@ -117,7 +117,12 @@ export const tuningSchema = z
 
 export const studentSchema = z
   .object({
-    model_type: z.enum(['logistic', 'mlp']).default('logistic').describe('Student family.'),
+    model_type: z
+      .enum(['logistic', 'mlp', 'gbdt'])
+      .default('logistic')
+      .describe(
+        'Student family: TF.js logistic / MLP, or a small GBDT (trees distilled by weighted replicas).',
+      ),
     alpha: z
       .number()
       .min(0)
@@ -128,6 +133,12 @@ export const studentSchema = z
     calibrate: z.boolean().default(true).describe('Fit temperature scaling on the validation split.'),
     cv_folds: z.number().int().min(2).max(20).default(5).describe('Walk-forward folds for tuning.'),
     nn: nnParamsSchema.prefault({}),
+    gbdt: gbdtParamsSchema.prefault({
+      num_rounds: 150,
+      num_leaves: 7,
+      min_data_in_leaf: 40,
+      early_stopping_rounds: 20,
+    }),
     tuning: tuningSchema.prefault({}),
   })
   .strict();

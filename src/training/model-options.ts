@@ -40,7 +40,8 @@ export function studentOptionsFrom(params: Params): StudentOptionsInput {
   const s = params.student;
   return {
     ...nnOptionsFrom(s.nn, params.base.seed),
-    modelType: s.model_type,
+    // A gbdt student has its own trainer; these TF.js options only matter for logistic / mlp.
+    modelType: s.model_type === 'gbdt' ? 'logistic' : s.model_type,
     alpha: s.alpha,
     temperature: s.temperature,
     calibrate: s.calibrate,

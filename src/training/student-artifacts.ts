@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Params } from '../config/index.js';
+import { CLASSES } from '../labels/index.js';
 import { exportScorer } from '../models/scorer/index.js';
 import {
   artifactTimestamp,
@@ -74,7 +75,7 @@ export function writeStudentArtifacts(
     model_sha256: sha256File(p(STUDENT_FILES.model)),
     scorer_sha256: sha256File(p(STUDENT_FILES.scorer)),
     feature_names: run.model.featureNames,
-    classes: run.model.classes,
+    classes: run.model.classes ?? CLASSES,
     label_horizon: teacher.metadata.teacher_params.horizon,
     distillation: {
       alpha: run.options.alpha,

@@ -2,10 +2,11 @@ import type { Params } from '../config/index.js';
 import { ConfigError, logger } from '../core/index.js';
 import { evaluateClassifier } from '../eval/index.js';
 import { CLASSES } from '../labels/index.js';
-import type { Dataset } from '../models/learner.js';
+import { trainGbdtStudent } from '../models/gbdt-student/index.js';
+import type { Classifier, Dataset } from '../models/learner.js';
 import { type StudentModel, type StudentOptionsInput, trainStudent } from '../models/tfjs/index.js';
 import type { TeacherDir } from './teacher-dir.js';
-import { studentOptionsFrom } from './model-options.js';
+import { gbdtOptionsFrom, studentOptionsFrom } from './model-options.js';
 import { SPLIT_NAMES } from './time-split.js';
 import { type TuningResult, tuneStudent } from './tuning.js';
 
@@ -54,8 +55,15 @@ export function studentSplits(teacher: TeacherDir): Record<(typeof SPLIT_NAMES)[
 }
 
 /** A trained, calibrated student with its test evaluation and (when run) its tuning record. */
+/** What the artifact writers need from any student family. */
+export type TrainedStudent = Classifier & {
+  readonly calibrationTemperature: number;
+  readonly classes?: readonly string[];
+  readonly training?: unknown;
+};
+
 export interface StudentRun {
-  model: StudentModel;
+  model: TrainedStudent;
   options: StudentOptionsInput;
   evaluation: ReturnType<typeof evaluateClassifier>;
   teacherEvaluation: ReturnType<typeof evaluateClassifier>;
@@ -87,6 +95,19 @@ export async function distilStudent(
   }
   let options = studentOptionsFrom(params);
   let tuning: TuningResult | null = null;
+  const isTree = params.student.model_type === 'gbdt';
+  if (isTree && (opts.tune || opts.init)) {
+    throw new ConfigError('a gbdt student supports neither tuning nor warm starts yet', [
+      {
+        path: 'student.model_type',
+        value: 'gbdt',
+        message: opts.tune
+          ? '--hyperparameter-tuning searches TF.js students'
+          : '--incremental warm-starts TF.js students',
+        fix: 'use student.model_type: logistic or mlp, or drop the flag',
+      },
+    ]);
+  }
   if (opts.tune) {
     tuning = await tuneStudent(params, train, options);
     options = { ...options, ...tuning.best };
@@ -97,11 +118,21 @@ export async function distilStudent(
     temperature: options.temperature,
     train: train.x.n,
   });
-  const model = await trainStudent(
-    { x: train.x, y: train.y, soft: train.soft, valid: { x: valid.x, y: valid.y, soft: valid.soft } },
-    options,
-    opts.init,
-  );
+  const model: TrainedStudent = isTree
+    ? trainGbdtStudent(
+        { x: train.x, y: train.y, soft: train.soft, valid: { x: valid.x, y: valid.y } },
+        {
+          alpha: params.student.alpha,
+          temperature: params.student.temperature,
+          calibrate: params.student.calibrate,
+          gbdt: gbdtOptionsFrom(params.student.gbdt, params.base.seed),
+        },
+      )
+    : await trainStudent(
+        { x: train.x, y: train.y, soft: train.soft, valid: { x: valid.x, y: valid.y, soft: valid.soft } },
+        options,
+        opts.init,
+      );
   const evaluation = evaluateClassifier(test.y, model.predictProba(test.x), K);
   const teacherEvaluation = evaluateClassifier(test.y, teacher.model.predictProba(test.x), K);
   logger.info('student: test metrics', {

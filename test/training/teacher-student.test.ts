@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { ArtifactError, ConfigError } from '../../src/core/index.js';
 import { parseTimestamp } from '../../src/data/index.js';
+import { loadScorer } from '../../src/models/scorer/index.js';
 import { initTfBackend } from '../../src/models/tfjs/index.js';
 import { computeFeatures, ingest, runStudent, runTeacher, runValidate } from '../../src/stages/index.js';
 import { readTeacherDir } from '../../src/training/index.js';
@@ -152,6 +153,36 @@ describe('teacher and student runs', () => {
     await runStudent(mctx, { teacherDir: dir, outDir: join(root, 'student-from-mlp') });
     expect(readJson(join(root, 'student-from-mlp', 'metadata.json')).teacher.model_sha256).toBe(
       meta.model_sha256,
+    );
+  });
+
+  it('a gbdt student (student.model_type: gbdt) distils, calibrates, exports a tree scorer and validates', async () => {
+    const gctx = smallContext({
+      data: { symbols: ['TCS', 'INFY', 'ITC'] },
+      student: { model_type: 'gbdt', gbdt: { num_rounds: 40 } },
+    });
+    const out = join(root, 'student-gbdt');
+    const run = await runStudent(gctx, { teacherDir, outDir: out });
+    const meta = readJson(join(out, 'metadata.json'));
+    expect(meta.model_class).toBe('GbdtStudent');
+    expect(meta.calibration.temperature).toBeGreaterThan(0);
+    // The exported scorer is the serving path: it must reproduce the model's probabilities exactly.
+    const scorer = loadScorer(readJson(join(out, 'scorer.json')));
+    const test = run.splits.test.x;
+    const viaModel = run.model.predictProba(test);
+    const viaScorer = scorer.scoreBatch(test);
+    let worst = 0;
+    for (let i = 0; i < viaModel.length; i++) worst = Math.max(worst, Math.abs(viaModel[i] - viaScorer[i]));
+    expect(worst).toBeLessThan(1e-12);
+    expect(scorer.stats.calls).toBe(test.n);
+    const { series } = ingest(gctx.params);
+    const v = runValidate(gctx, series, computeFeatures(gctx.params, series), {
+      studentDir: out,
+      outDir: out,
+    });
+    expect(['PROMOTE', 'REJECT']).toContain(v.recommendation);
+    await expect(runStudent(gctx, { teacherDir, outDir: join(root, 'x3'), tune: true })).rejects.toThrow(
+      ConfigError,
     );
   });
 
