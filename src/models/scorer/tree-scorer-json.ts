@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { ArtifactError, SenseQuantError } from '../../core/index.js';
 import { CLASSES } from '../../labels/classes.js';
-import { parseGbdtSaved } from '../gbdt/model-schema.js';
+import { checkTreeArrays, parseGbdtSaved } from '../gbdt/model-schema.js';
 import type { SavedModel } from '../learner.js';
 import { zodIssues } from './network-spec.js';
 
@@ -42,29 +42,7 @@ export const treeScorerJsonSchema = z
     if (s.initScore.length !== K) {
       ctx.addIssue({ code: 'custom', path: ['initScore'], message: `expected ${K} init scores` });
     }
-    if (s.trees.length % K !== 0) {
-      ctx.addIssue({ code: 'custom', path: ['trees'], message: `tree count must be a multiple of ${K}` });
-    }
-    s.trees.forEach((t, ti) => {
-      const m = t.feature.length;
-      const at = (key: string): (string | number)[] => ['trees', ti, key];
-      for (const key of ['threshold', 'defaultLeft', 'left', 'right'] as const) {
-        if (t[key].length !== m)
-          ctx.addIssue({ code: 'custom', path: at(key), message: `length must be ${m}` });
-      }
-      if (t.leafValue.length !== m + 1) {
-        ctx.addIssue({ code: 'custom', path: at('leafValue'), message: `length must be ${m + 1}` });
-      }
-      if (t.feature.some((f) => f >= d)) {
-        ctx.addIssue({ code: 'custom', path: at('feature'), message: `feature index must be < ${d}` });
-      }
-      // Children must point forward (a later node or a leaf) so traversal always terminates.
-      for (const key of ['left', 'right'] as const) {
-        const bad = t[key].findIndex((c, i) => (c >= 0 ? c <= i || c >= m : ~c > m));
-        if (bad >= 0)
-          ctx.addIssue({ code: 'custom', path: [...at(key), bad], message: 'child index out of range' });
-      }
-    });
+    checkTreeArrays(s.trees, K, d, ctx, ['threshold', 'defaultLeft', 'left', 'right']);
   });
 
 export type TreeScorerJson = z.infer<typeof treeScorerJsonSchema>;
