@@ -17,6 +17,23 @@ function checksTable(checks: { name: string; pass: boolean; detail: string }[]):
   return checks.map((c) => `${c.pass ? 'PASS' : 'FAIL'}  ${c.name.padEnd(26)} ${c.detail}`).join('\n');
 }
 
+function candidateDir(positionals: string[], usage: string): string {
+  const dir = positionals[0];
+  if (!dir)
+    throw new ConfigError('missing candidate directory', [{ path: 'DIR', message: 'required', fix: usage }]);
+  return dir;
+}
+
+/** Runs `fn` on the candidate bundled with its checklist, removing any temporary bundle afterwards. */
+function withCandidate(dir: string, checklist: string | undefined, fn: (bundled: string) => number): number {
+  const bundle = candidateBundle(dir, checklist);
+  try {
+    return fn(bundle.dir);
+  } finally {
+    bundle.cleanup();
+  }
+}
+
 /** `validate-promotion DIR`: exit 0 when the candidate can be promoted, 2 when it cannot. */
 export const validatePromotionCommand: Command = {
   run(argv) {
@@ -26,23 +43,16 @@ export const validatePromotionCommand: Command = {
       { checklist: { type: 'string' }, json: { type: 'boolean', default: false } },
       usage,
     );
-    const dir = positionals[0];
-    if (!dir)
-      throw new ConfigError('missing candidate directory', [
-        { path: 'DIR', message: 'required', fix: usage },
-      ]);
-    const bundle = candidateBundle(dir, values.checklist as string | undefined);
-    try {
-      const report = validatePromotion(bundle.dir);
+    const dir = candidateDir(positionals, usage);
+    return withCandidate(dir, values.checklist as string | undefined, (bundled) => {
+      const report = validatePromotion(bundled);
       if (values.json) json(report);
       else
         print(
           `${checksTable(report.checks)}\n\n${report.canPromote ? 'can promote' : 'cannot promote'}: ${dir}`,
         );
       return report.canPromote ? 0 : 2;
-    } finally {
-      bundle.cleanup();
-    }
+    });
   },
 };
 
@@ -64,14 +74,9 @@ export const promoteCommand: Command = {
       },
       usage,
     );
-    const dir = positionals[0];
-    if (!dir)
-      throw new ConfigError('missing candidate directory', [
-        { path: 'DIR', message: 'required', fix: usage },
-      ]);
-    const bundle = candidateBundle(dir, values.checklist as string | undefined);
-    try {
-      const r = promote(bundle.dir, {
+    const dir = candidateDir(positionals, usage);
+    return withCandidate(dir, values.checklist as string | undefined, (bundled) => {
+      const r = promote(bundled, {
         root: values.root as string,
         version: values.version as string | undefined,
         dryRun: values['dry-run'] as boolean,
@@ -83,9 +88,7 @@ export const promoteCommand: Command = {
         `${values['dry-run'] ? '[dry run] would promote' : 'promoted'} ${r.to}${r.from ? ` (was ${r.from})` : ''}${r.forced ? ` FORCED: ${r.reason}` : ''}`,
       );
       return 0;
-    } finally {
-      bundle.cleanup();
-    }
+    });
   },
 };
 
