@@ -8,7 +8,7 @@ import { computeFeaturesForAll, FEATURE_NAMES } from '../src/features/index.js';
 import { benchGbdt } from '../src/models/gbdt/index.js';
 import { compileScorer } from '../src/models/scorer/index.js';
 import { distilStudent, readTeacherDir } from '../src/training/index.js';
-import { featuresMain, ingestMain, runTeacher, stageContext } from '../src/stages/index.js';
+import { featuresMain, ingestMain, stageContext, teacherStage } from '../src/stages/index.js';
 
 /** One benchmark: a name and a function returning flat named figures. */
 export interface Bench {
@@ -31,8 +31,8 @@ const ingestFeatures: Bench = {
     try {
       const ctx = stageContext('params.yaml');
       const t0 = performance.now();
-      ingestMain(ctx, join(dir, 'raw'));
-      featuresMain(ctx, join(dir, 'raw'), join(dir, 'features'));
+      ingestMain(ctx, { outDir: join(dir, 'raw') });
+      featuresMain(ctx, { rawDir: join(dir, 'raw'), outDir: join(dir, 'features') });
       return { ingest_features_default_s: round(seconds(t0), 3) };
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -87,9 +87,9 @@ const student: Bench = {
     const dir = mkdtempSync(join(tmpdir(), 'sq-bench-'));
     try {
       const ctx = stageContext('params.yaml');
-      const bars = ingestMain(ctx, join(dir, 'raw')).series;
-      const tables = featuresMain(ctx, join(dir, 'raw'), join(dir, 'features'));
-      await runTeacher(ctx, bars, tables, { outDir: join(dir, 'teacher') });
+      const bars = ingestMain(ctx, { outDir: join(dir, 'raw') }).series;
+      const tables = featuresMain(ctx, { rawDir: join(dir, 'raw'), outDir: join(dir, 'features') });
+      await teacherStage(ctx, bars, tables, { outDir: join(dir, 'teacher') });
       const teacher = readTeacherDir(join(dir, 'teacher'));
       const t0 = performance.now();
       const run = await distilStudent(ctx.params, teacher);

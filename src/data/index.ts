@@ -23,3 +23,7 @@ export { ACCEPTED_HEADERS } from './csv-header.js';
 export { BARS_CSV_HEADER, barsToCsv, writeBarsCsv } from './write-bars-csv.js';
 export { validateBars } from './validate-bars.js';
 export type { ValidateBarsOptions } from './validate-bars.js';
+export { ingest } from './ingest.js';
+export type { IngestResult } from './ingest.js';
+export { readRawBars, writeRawBars } from './raw-bar-store.js';
+export type { StoreProvenance } from './raw-bar-store.js';

@@ -22,3 +22,5 @@ export { sma } from './sma.js';
 export type { FeatureOptions, FeatureTable, VwapMode } from './types.js';
 export { rollingVwap, sessionVwap } from './vwap.js';
 export { resolveVwapMode } from './vwap-mode.js';
+export { computeFeatures, featureOptions } from './compute-features.js';
+export { readFeatureCsv, readFeatureDir, writeFeatureCsv, writeFeatureDir } from './feature-store.js';

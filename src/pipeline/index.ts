@@ -15,3 +15,16 @@ export { stageProvenance } from './metadata.js';
 export type { StageProvenance } from './metadata.js';
 export { gitCommit, readTextOrNull, toolVersions } from './versions.js';
 export { artifactTimestamp, roundDeep } from './artifact-time.js';
+export {
+  EVALUATION_FILES,
+  FEATURE_FILES,
+  METADATA_FILE,
+  PATHS,
+  RAW_FILES,
+  REGISTRY_FILES,
+  RUN_LOG_FILE,
+  STUDENT_FILES,
+  symbolFile,
+  TEACHER_FILES,
+  VALIDATION_FILES,
+} from './artifact-layout.js';

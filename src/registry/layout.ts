@@ -3,21 +3,22 @@ import { lstatSync, readlinkSync } from 'node:fs';
 import { hostname, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, RegistryError } from '../core/index.js';
+import { PATHS, REGISTRY_FILES, STUDENT_FILES, VALIDATION_FILES } from '../pipeline/index.js';
 
 /** Default registry root, relative to the working directory. */
-export const DEFAULT_REGISTRY_ROOT = 'data/models';
-export const PRODUCTION = 'production';
-export const ARCHIVE = 'archive';
-export const LOCK_FILE = '.registry.lock';
-export const AUDIT_FILE = 'audit.jsonl';
-export const STAGING_PREFIX = '.staging-';
-export const LINK_TMP_PREFIX = '.production.tmp-';
-export const MODEL_FILE = 'student_model.json';
-export const METADATA_FILE = 'metadata.json';
-export const CHECKLIST_FILE = 'promotion_checklist.json';
-export const MANIFEST_FILE = 'MANIFEST.sha256';
-export const VERSION_FILE = 'model_version.txt';
-export const ENTRY_FILE = 'registry_entry.json';
+export const DEFAULT_REGISTRY_ROOT = PATHS.models;
+export const PRODUCTION = REGISTRY_FILES.production;
+export const ARCHIVE = REGISTRY_FILES.archive;
+export const LOCK_FILE = REGISTRY_FILES.lock;
+export const AUDIT_FILE = REGISTRY_FILES.audit;
+export const STAGING_PREFIX = REGISTRY_FILES.stagingPrefix;
+export const LINK_TMP_PREFIX = REGISTRY_FILES.linkTmpPrefix;
+export const MODEL_FILE = STUDENT_FILES.model;
+export const METADATA_FILE = STUDENT_FILES.metadata;
+export const CHECKLIST_FILE = VALIDATION_FILES.checklistJson;
+export const MANIFEST_FILE = REGISTRY_FILES.manifest;
+export const VERSION_FILE = REGISTRY_FILES.version;
+export const ENTRY_FILE = REGISTRY_FILES.entry;
 /** Files the registry writes into every version; a candidate's own copies are not taken over. */
 export const RESERVED_FILES: readonly string[] = [MANIFEST_FILE, VERSION_FILE, ENTRY_FILE];
 

@@ -1,5 +1,5 @@
 import type { StageContext } from './context.js';
-import { PATHS } from './paths.js';
+import { PATHS } from '../pipeline/index.js';
 
 /** A DVC stage: its main() (loaded on demand, so a stage imports only what it runs) and its artifacts. */
 export interface StageEntry {

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Evaluation } from '../eval/index.js';
-import { roundDeep, writeJsonAtomic } from '../pipeline/index.js';
+import { EVALUATION_FILES, roundDeep, writeJsonAtomic } from '../pipeline/index.js';
 
 /**
  * Writes evaluation_metrics.json (the reference structure: header fields + test_metrics,
@@ -14,10 +14,10 @@ export function writeEvaluationArtifacts(
 ): string[] {
   const { report, curves } = evaluation;
   const files = {
-    metrics: join(dir, 'evaluation_metrics.json'),
-    confusion: join(dir, 'confusion_matrix.json'),
-    calibration: join(dir, 'plots', 'calibration.json'),
-    confusionRecords: join(dir, 'plots', 'confusion.json'),
+    metrics: join(dir, EVALUATION_FILES.metrics),
+    confusion: join(dir, EVALUATION_FILES.confusion),
+    calibration: join(dir, EVALUATION_FILES.plotsDir, EVALUATION_FILES.calibrationPlot),
+    confusionRecords: join(dir, EVALUATION_FILES.plotsDir, EVALUATION_FILES.confusionPlot),
   };
   writeJsonAtomic(
     files.metrics,
@@ -42,7 +42,7 @@ export function writeEvaluationArtifacts(
     ),
   );
   const rocFiles = Object.entries(curves.roc).map(([cls, pts]) => {
-    const file = join(dir, 'plots', `roc_${cls}.json`);
+    const file = join(dir, EVALUATION_FILES.plotsDir, EVALUATION_FILES.rocPlot(cls));
     writeJsonAtomic(file, roundDeep(pts.map((p) => ({ fpr: p.fpr, tpr: p.tpr }))));
     return file;
   });

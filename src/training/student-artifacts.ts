@@ -8,23 +8,15 @@ import {
   roundDeep,
   sha256File,
   stableStringify,
+  STUDENT_FILES,
   stageProvenance,
+  TEACHER_FILES,
   writeFileAtomic,
   writeJsonAtomic,
 } from '../pipeline/index.js';
 import { writeEvaluationArtifacts } from './evaluation-artifacts.js';
 import type { StudentRun } from './student.js';
 import type { TeacherDir } from './teacher-dir.js';
-import { TEACHER_FILES } from './teacher-artifacts.js';
-
-/** Files of a student directory. */
-export const STUDENT_FILES = {
-  model: 'student_model.json',
-  scorer: 'scorer.json',
-  metadata: 'metadata.json',
-  metrics: 'evaluation_metrics.json',
-  tuning: 'tuning_results.json',
-} as const;
 
 /** Writes every student artifact into `dir`; metadata links the teacher (dir + model sha256). */
 export function writeStudentArtifacts(
@@ -77,6 +69,11 @@ export function writeStudentArtifacts(
     feature_names: run.model.featureNames,
     classes: run.model.classes ?? CLASSES,
     label_horizon: teacher.metadata.teacher_params.horizon,
+    // The label definition the model learnt; validation and the engine read it from here, not params.yaml.
+    labels: {
+      horizon: teacher.metadata.teacher_params.horizon,
+      min_holding_return: teacher.metadata.teacher_params.min_holding_return,
+    },
     distillation: {
       alpha: run.options.alpha,
       temperature: run.options.temperature,

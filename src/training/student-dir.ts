@@ -1,9 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ArtifactError, SenseQuantError } from '../core/index.js';
-import { type Classifier, loadClassifier, type SavedModel } from '../models/index.js';
-import { sha256File } from '../pipeline/index.js';
-import { STUDENT_FILES } from './student-artifacts.js';
+import {
+  type Classifier,
+  loadClassifier,
+  loadScorer,
+  type SavedModel,
+  type Scorer,
+} from '../models/index.js';
+import { REGISTRY_FILES, sha256File, STUDENT_FILES } from '../pipeline/index.js';
 
 /** A verified student directory (a training output, the production dir, or an archived version). */
 export interface StudentDir {
@@ -12,10 +17,13 @@ export interface StudentDir {
     model_sha256: string;
     config_hash?: string;
     n_configurations_tried?: number;
+    scorer_sha256?: string;
     data?: { test_start?: string };
   };
   saved: SavedModel;
   model: Classifier;
+  /** The compiled scorer (scorer.json, verified against metadata.scorer_sha256): what validation and the engine serve. */
+  scorer: Scorer;
   version: string;
 }
 
@@ -64,9 +72,40 @@ export function readStudentDir(dir: string): StudentDir {
       { path: modelPath, message: e instanceof Error ? e.message : String(e) },
     ]);
   }
-  const versionFile = join(dir, 'model_version.txt');
+  const scorer = readScorer(dir, metaPath, metadata.scorer_sha256);
+  const versionFile = join(dir, REGISTRY_FILES.version);
   const version = existsSync(versionFile)
     ? readFileSync(versionFile, 'utf8').trim()
     : `student:${actual.slice(0, 12)}`;
-  return { dir, metadata, saved, model, version };
+  return { dir, metadata, saved, model, scorer, version };
+}
+
+/** Reads scorer.json, checks it against the sha256 recorded at training time, and compiles it. */
+function readScorer(dir: string, metaPath: string, recorded: unknown): Scorer {
+  const path = join(dir, STUDENT_FILES.scorer);
+  if (!existsSync(path)) {
+    throw new ArtifactError(`no compiled scorer in ${dir}`, [
+      { path, message: 'missing', fix: 're-run train-student (it writes scorer.json beside the model)' },
+    ]);
+  }
+  const actual = sha256File(path);
+  if (typeof recorded !== 'string' || actual !== recorded) {
+    throw new ArtifactError(`checksum mismatch for ${path}`, [
+      {
+        path: `${metaPath}:scorer_sha256`,
+        value: recorded,
+        message: `file hashes to ${actual}`,
+        fix: 'the scorer was modified or truncated: re-run train-student',
+      },
+    ]);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (e) {
+    throw new ArtifactError(`cannot parse ${path}`, [
+      { path, message: e instanceof Error ? e.message : String(e), fix: 're-run train-student' },
+    ]);
+  }
+  return loadScorer(json);
 }

@@ -10,6 +10,7 @@ import {
   sha256File,
   stableStringify,
   stageProvenance,
+  TEACHER_FILES,
   writeColumnsCsv,
   writeFileAtomic,
   writeJsonAtomic,
@@ -17,17 +18,6 @@ import {
 import { writeEvaluationArtifacts } from './evaluation-artifacts.js';
 import { SPLIT_NAMES } from './time-split.js';
 import type { TeacherRun } from './teacher.js';
-
-/** Files of a teacher directory (the reference's names). */
-export const TEACHER_FILES = {
-  model: 'teacher_model.json',
-  labels: 'labels.csv.gz',
-  features: 'features.csv.gz',
-  metadata: 'metadata.json',
-  stats: 'dataset_stats.json',
-  metrics: 'evaluation_metrics.json',
-  importance: 'feature_importance.json',
-} as const;
 
 /** Lineage of an incremental (--append-labels) run. */
 export interface PreviousRun {

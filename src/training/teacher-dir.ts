@@ -4,8 +4,7 @@ import { z } from 'zod';
 import { ArtifactError, type Issue, SenseQuantError } from '../core/index.js';
 import { CLASSES } from '../labels/index.js';
 import { type Classifier, loadClassifier, type SavedModel } from '../models/index.js';
-import { type ColumnsTable, readColumnsCsv, sha256File } from '../pipeline/index.js';
-import { TEACHER_FILES } from './teacher-artifacts.js';
+import { type ColumnsTable, readColumnsCsv, sha256File, TEACHER_FILES } from '../pipeline/index.js';
 
 const teacherMetadataSchema = z
   .object({

@@ -15,6 +15,8 @@ export interface ChecklistContext {
   registryRoot: string;
   /** Exchange timezone: dates shown are session dates there. */
   tz: string;
+  /** Where params.yaml disagreed with the model (shown only when there are some). */
+  notes?: string[];
 }
 
 const METRIC_KEYS = [
@@ -60,6 +62,7 @@ export function checklistJson(
     significance: o.significance,
     calibration: o.calibration,
     validation_thresholds: t,
+    ...(ctx.notes && ctx.notes.length > 0 ? { params_mismatch: ctx.notes } : {}),
     validation_results: {
       precision_pass: pass('precision'),
       hit_ratio_pass: pass('hit_ratio'),
@@ -125,7 +128,7 @@ export function checklistMarkdown(
 ## Recommendation: ${v.recommendation}
 
 ${v.reason}
-
+${ctx.notes && ctx.notes.length > 0 ? `\n## Params differ from the model\n\n${ctx.notes.map((n) => `- ${n}`).join('\n')}\n` : ''}
 ## Performance Summary
 
 ### Candidate Model Performance

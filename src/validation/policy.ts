@@ -2,7 +2,8 @@ import { signalsToPositions, smaCrossoverTarget } from '../backtest/index.js';
 import type { BarSeries } from '../data/index.js';
 import type { FeatureTable } from '../features/index.js';
 import { NOOP } from '../labels/index.js';
-import type { Classifier } from '../models/index.js';
+import { ConfigError } from '../core/index.js';
+import type { Scorer } from '../models/index.js';
 
 /** Per-bar decisions of a policy over bars [lo, hi): targets plus the class and confidence behind them. */
 export interface Decisions {
@@ -10,7 +11,7 @@ export interface Decisions {
   /** Predicted class (model argmax, or the rule's direction); −1 where no prediction could be made. */
   pred: Int8Array;
   confidence: Float64Array;
-  /** Model probabilities (row-major (hi−lo)×3), NaN where features were still warming up; null for rules. */
+  /** Model probabilities (row-major (hi−lo)×K), NaN where features were still warming up; null for rules. */
   proba: Float64Array | null;
 }
 
@@ -27,32 +28,56 @@ export interface PolicyOptions {
   allowShort: boolean;
 }
 
-/** A trained classifier as a policy: argmax class, acted on only at confidence ≥ threshold. */
-export function modelPolicy(model: Classifier, version: string, opts: PolicyOptions): Policy {
+/** Indices of the scorer's features in a feature table (by name); a missing feature is an error. */
+export function featureIndex(scorer: Scorer, table: FeatureTable): Int32Array {
+  const at = new Map(table.names.map((n, j) => [n, j]));
+  const missing = scorer.featureNames.filter((n) => !at.has(n));
+  if (missing.length > 0) {
+    throw new ConfigError(`the model needs features the ${table.symbol} feature table lacks`, [
+      {
+        path: 'features.list',
+        value: missing.slice(0, 10),
+        message: 'the model was trained on these features',
+        fix: 'recompute features with the feature list the model was trained on (features.list: [])',
+      },
+    ]);
+  }
+  return Int32Array.from(scorer.featureNames, (n) => at.get(n) as number);
+}
+
+/**
+ * A compiled student scorer as a policy — the same forward pass the live engine serves: argmax class,
+ * acted on only at confidence ≥ threshold. Rows still warming up get no prediction (flat).
+ */
+export function scorerPolicy(scorer: Scorer, name: string, version: string, opts: PolicyOptions): Policy {
+  const k = scorer.numClasses;
+  const d = scorer.numFeatures;
   return {
-    name: model.className,
+    name,
     version,
     decide(_bars, table, lo, hi) {
       const m = hi - lo;
       const start = Math.max(lo, table.firstValid);
       const rows = Math.max(0, hi - start);
-      const cols = table.columns.map((c) => c.subarray(start, hi));
-      const p =
-        rows > 0
-          ? model.predictProba({ n: rows, d: cols.length, columns: cols, featureNames: table.names })
-          : new Float64Array(0);
-      const proba = new Float64Array(m * 3).fill(Number.NaN);
+      const idx = featureIndex(scorer, table);
+      const x = new Float64Array(rows * d);
+      for (let j = 0; j < d; j++) {
+        const col = table.columns[idx[j]];
+        for (let r = 0; r < rows; r++) x[r * d + j] = col[start + r];
+      }
+      const p = rows > 0 ? scorer.scoreBatch(x, rows) : new Float64Array(0);
+      const proba = new Float64Array(m * k).fill(Number.NaN);
       const pred = new Int8Array(m).fill(-1);
       const confidence = new Float64Array(m).fill(Number.NaN);
       for (let r = 0; r < rows; r++) {
         const i = start - lo + r;
         let best = 0;
-        for (let k = 0; k < 3; k++) {
-          proba[i * 3 + k] = p[r * 3 + k];
-          if (p[r * 3 + k] > p[r * 3 + best]) best = k;
+        for (let c = 0; c < k; c++) {
+          proba[i * k + c] = p[r * k + c];
+          if (p[r * k + c] > p[r * k + best]) best = c;
         }
         pred[i] = best;
-        confidence[i] = p[r * 3 + best];
+        confidence[i] = p[r * k + best];
       }
       const safePred = Int8Array.from(pred, (c) => (c < 0 ? NOOP : c));
       const target = signalsToPositions(safePred, confidence, {

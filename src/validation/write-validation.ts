@@ -3,21 +3,16 @@ import { join } from 'node:path';
 import type { ThresholdsParams } from '../config/index.js';
 import { formatTs } from '../data/index.js';
 import { CLASSES } from '../labels/index.js';
-import { roundDeep, stableStringify, writeFileAtomic, writeJsonAtomic } from '../pipeline/index.js';
+import {
+  roundDeep,
+  stableStringify,
+  VALIDATION_FILES,
+  writeFileAtomic,
+  writeJsonAtomic,
+} from '../pipeline/index.js';
 import { type ChecklistContext, checklistJson, checklistMarkdown } from './checklist.js';
 import { deltas, evaluateCriteria } from './criteria.js';
 import type { PolicyRun, ValidationOutcome } from './run-validation.js';
-
-/** Validation artifact names (the reference's). */
-export const VALIDATION_FILES = {
-  results: 'validation_results.json',
-  accuracy: 'validation_accuracy.json',
-  comparison: 'comparison_baseline.json',
-  perSymbol: 'validation_per_symbol.json',
-  checklistMd: 'promotion_checklist.md',
-  checklistJson: 'promotion_checklist.json',
-  telemetry: 'validation_telemetry',
-} as const;
 
 function perSymbol(run: PolicyRun) {
   return Object.fromEntries(run.perSymbol.map((p) => [p.symbol, { ...p.metrics, accuracy: p.accuracy }]));

@@ -6,15 +6,15 @@ import { validateParams } from '../../src/config/index.js';
 import { registryStatus } from '../../src/registry/index.js';
 import { initTfBackend } from '../../src/models/tfjs/index.js';
 import { configHash } from '../../src/pipeline/index.js';
+import { readRawBars } from '../../src/data/index.js';
+import { readFeatureDir } from '../../src/features/index.js';
 import {
   featuresMain,
   ingestMain,
-  readFeatureDir,
-  readRawBars,
-  runStudent,
-  runTeacher,
-  runValidate,
   type StageContext,
+  studentStage,
+  teacherStage,
+  validateStage,
 } from '../../src/stages/index.js';
 import { buildLabelledRows, trainTeacher } from '../../src/training/index.js';
 import { readJson, tempDir, treeHashes } from './helpers.js';
@@ -31,16 +31,16 @@ const ctx: StageContext = {
 
 async function runAll(root: string): Promise<Record<string, string>> {
   rmSync(root, { recursive: true, force: true });
-  ingestMain(ctx, join(root, 'raw'));
-  featuresMain(ctx, join(root, 'raw'), join(root, 'features'));
+  ingestMain(ctx, { outDir: join(root, 'raw') });
+  featuresMain(ctx, { rawDir: join(root, 'raw'), outDir: join(root, 'features') });
   const bars = readRawBars(join(root, 'raw'), ctx.params.base.exchange_tz);
   const tables = readFeatureDir(join(root, 'features'));
-  await runTeacher(ctx, bars, tables, {
+  await teacherStage(ctx, bars, tables, {
     outDir: join(root, 'teacher'),
     inputs: [join(root, 'raw'), join(root, 'features')],
   });
-  await runStudent(ctx, { teacherDir: join(root, 'teacher'), outDir: join(root, 'student') });
-  runValidate(ctx, bars, tables, { studentDir: join(root, 'student'), outDir: join(root, 'validation') });
+  await studentStage(ctx, { teacherDir: join(root, 'teacher'), outDir: join(root, 'student') });
+  validateStage(ctx, bars, tables, { studentDir: join(root, 'student'), outDir: join(root, 'validation') });
   return treeHashes(root);
 }
 
@@ -105,9 +105,9 @@ describe('default pipeline [slow]', () => {
           },
         },
       };
-      await runStudent(mlp, { teacherDir: join(root, 'teacher'), outDir: join(root, 'student-mlp') });
+      await studentStage(mlp, { teacherDir: join(root, 'teacher'), outDir: join(root, 'student-mlp') });
       const bars = readRawBars(join(root, 'raw'), ctx.params.base.exchange_tz);
-      const v = runValidate(mlp, bars, readFeatureDir(join(root, 'features')), {
+      const v = validateStage(mlp, bars, readFeatureDir(join(root, 'features')), {
         studentDir: join(root, 'student-mlp'),
         outDir: join(root, 'student-mlp'),
       });

@@ -5,7 +5,9 @@ import { main } from '../../src/cli/main.js';
 import { ConfigError, ValidationRejectedError } from '../../src/core/index.js';
 import { initTfBackend } from '../../src/models/tfjs/index.js';
 import { promote, registryStatus, rollback, validatePromotion } from '../../src/registry/index.js';
-import { computeFeatures, ingest, runStudent, runTeacher, runValidate } from '../../src/stages/index.js';
+import { ingest } from '../../src/data/index.js';
+import { computeFeatures } from '../../src/features/index.js';
+import { studentStage, teacherStage, validateStage } from '../../src/stages/index.js';
 import { readJson, smallContext, tempDir } from './helpers.js';
 
 const silence = () => {
@@ -31,15 +33,15 @@ describe('teacher → student → validate → promote → rollback on synthetic
     await initTfBackend();
     const { series } = ingest(ctx.params);
     const tables = computeFeatures(ctx.params, series);
-    await runTeacher(ctx, series, tables, { outDir: teacherDir });
-    await runStudent(ctx, { teacherDir, outDir: studentDir });
-    recommendation = runValidate(ctx, series, tables, { studentDir, outDir: studentDir }).recommendation;
+    await teacherStage(ctx, series, tables, { outDir: teacherDir });
+    await studentStage(ctx, { teacherDir, outDir: studentDir });
+    recommendation = validateStage(ctx, series, tables, { studentDir, outDir: studentDir }).recommendation;
     // A second candidate: an MLP student distilled from the same teacher.
     const ctx2 = smallContext({ student: { model_type: 'mlp', nn: { epochs: 10, hidden: [8] } } });
-    await runStudent(ctx2, { teacherDir, outDir: student2Dir });
-    runValidate(ctx2, series, tables, { studentDir: student2Dir, outDir: student2Dir });
+    await studentStage(ctx2, { teacherDir, outDir: student2Dir });
+    validateStage(ctx2, series, tables, { studentDir: student2Dir, outDir: student2Dir });
     // DVC layout: the checklist (and the validation stage's own metadata.json) live in a reports dir.
-    runValidate(ctx, series, tables, { studentDir, outDir: reportsDir });
+    validateStage(ctx, series, tables, { studentDir, outDir: reportsDir });
   }, 300_000);
 
   it('writes every teacher artifact with the reference metadata fields', () => {

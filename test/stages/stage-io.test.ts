@@ -2,7 +2,9 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DataValidationError } from '../../src/core/index.js';
-import { featuresMain, ingestMain, readFeatureDir, readRawBars } from '../../src/stages/index.js';
+import { readRawBars } from '../../src/data/index.js';
+import { readFeatureDir } from '../../src/features/index.js';
+import { featuresMain, ingestMain } from '../../src/stages/index.js';
 import { readJson, smallContext, tempDir } from '../integration/helpers.js';
 
 describe('stage artifacts on disk', () => {
@@ -12,8 +14,8 @@ describe('stage artifacts on disk', () => {
   const root = tempDir();
   const raw = join(root, 'raw');
   const feats = join(root, 'features');
-  ingestMain(ctx, raw);
-  featuresMain(ctx, raw, feats);
+  ingestMain(ctx, { outDir: raw });
+  featuresMain(ctx, { rawDir: raw, outDir: feats });
 
   it('round-trips bars and features exactly', () => {
     const bars = readRawBars(raw, 'Asia/Kolkata');

@@ -6,7 +6,9 @@ import { ArtifactError, ConfigError } from '../../src/core/index.js';
 import { parseTimestamp } from '../../src/data/index.js';
 import { loadScorer } from '../../src/models/scorer/index.js';
 import { initTfBackend } from '../../src/models/tfjs/index.js';
-import { computeFeatures, ingest, runStudent, runTeacher, runValidate } from '../../src/stages/index.js';
+import { ingest } from '../../src/data/index.js';
+import { computeFeatures } from '../../src/features/index.js';
+import { studentStage, teacherStage, validateStage } from '../../src/stages/index.js';
 import { readTeacherDir } from '../../src/training/index.js';
 import { readJson, smallContext, tempDir } from '../integration/helpers.js';
 
@@ -35,7 +37,7 @@ describe('teacher and student runs', () => {
   beforeAll(async () => {
     await initTfBackend();
     const { series } = ingest(ctx.params);
-    await runTeacher(ctx, series, computeFeatures(ctx.params, series), { outDir: teacherDir });
+    await teacherStage(ctx, series, computeFeatures(ctx.params, series), { outDir: teacherDir });
   }, 120_000);
 
   it('reports dates as exchange-local session dates (weekdays), not UTC dates', () => {
@@ -87,9 +89,13 @@ describe('teacher and student runs', () => {
 
   it('--incremental warm-starts from a baseline student; a mismatched --test-size is refused', async () => {
     const first = join(root, 'student-a');
-    await runStudent(ctx, { teacherDir, outDir: first });
+    await studentStage(ctx, { teacherDir, outDir: first });
     const second = join(root, 'student-b');
-    await runStudent(ctx, { teacherDir, outDir: second, baselineStudent: join(first, 'student_model.json') });
+    await studentStage(
+      ctx,
+      { teacherDir, outDir: second },
+      { baselineStudent: join(first, 'student_model.json') },
+    );
     const meta = readJson(join(second, 'metadata.json'));
     expect(meta.training.warmStarted).toBe(true);
     expect(meta.baseline_student).toBe(join(first, 'student_model.json'));
@@ -111,13 +117,13 @@ describe('teacher and student runs', () => {
     const { series } = ingest(ctx.params);
     const tables = computeFeatures(ctx.params, series);
     expect(() =>
-      runValidate(ctx, series, tables, {
+      validateStage(ctx, series, tables, {
         studentDir: out,
         outDir: join(root, 'v-bad'),
         startMs: parseTimestamp('2022-06-01', 'Asia/Kolkata'),
       }),
     ).toThrow(/overlaps the data the model was trained on/);
-    const ok = runValidate(ctx, series, tables, { studentDir: out, outDir: join(root, 'v-ok') });
+    const ok = validateStage(ctx, series, tables, { studentDir: out, outDir: join(root, 'v-ok') });
     expect(['PROMOTE', 'REJECT']).toContain(ok.recommendation);
   });
 
@@ -127,7 +133,7 @@ describe('teacher and student runs', () => {
       student: { cv_folds: 2, nn: { epochs: 6 }, tuning: { n_candidates: 4, eta: 2, min_epochs: 2 } },
     });
     const out = join(root, 'student-tuned');
-    const run = await runStudent(tctx, { teacherDir, outDir: out, tune: true });
+    const run = await studentStage(tctx, { teacherDir, outDir: out }, { tune: true });
     const t = readJson(join(out, 'tuning_results.json'));
     // Rung 0: 4 candidates × 2 epochs; rung 1: best 2 × 4 epochs; rung 2: best 1 × 6 epochs would exceed
     // the pool (stops when one remains): 4 + 2 = 6 trials.
@@ -144,13 +150,13 @@ describe('teacher and student runs', () => {
     });
     const { series } = ingest(mctx.params);
     const dir = join(root, 'teacher-mlp');
-    await runTeacher(mctx, series, computeFeatures(mctx.params, series), { outDir: dir });
+    await teacherStage(mctx, series, computeFeatures(mctx.params, series), { outDir: dir });
     const meta = readJson(join(dir, 'metadata.json'));
     expect(meta.model_type).toBe('MLP');
     expect(meta.model_class).toBe('MlpStudent');
     expect(readJson(join(dir, 'feature_importance.json')).available).toBe(false);
     expect(readTeacherDir(dir).model.className).toBe('MlpStudent');
-    await runStudent(mctx, { teacherDir: dir, outDir: join(root, 'student-from-mlp') });
+    await studentStage(mctx, { teacherDir: dir, outDir: join(root, 'student-from-mlp') });
     expect(readJson(join(root, 'student-from-mlp', 'metadata.json')).teacher.model_sha256).toBe(
       meta.model_sha256,
     );
@@ -162,7 +168,7 @@ describe('teacher and student runs', () => {
       student: { model_type: 'gbdt', gbdt: { num_rounds: 40 } },
     });
     const out = join(root, 'student-gbdt');
-    const run = await runStudent(gctx, { teacherDir, outDir: out });
+    const run = await studentStage(gctx, { teacherDir, outDir: out });
     const meta = readJson(join(out, 'metadata.json'));
     expect(meta.model_class).toBe('GbdtStudent');
     expect(meta.calibration.temperature).toBeGreaterThan(0);
@@ -176,14 +182,14 @@ describe('teacher and student runs', () => {
     expect(worst).toBeLessThan(1e-12);
     expect(scorer.stats.calls).toBe(test.n);
     const { series } = ingest(gctx.params);
-    const v = runValidate(gctx, series, computeFeatures(gctx.params, series), {
+    const v = validateStage(gctx, series, computeFeatures(gctx.params, series), {
       studentDir: out,
       outDir: out,
     });
     expect(['PROMOTE', 'REJECT']).toContain(v.recommendation);
-    await expect(runStudent(gctx, { teacherDir, outDir: join(root, 'x3'), tune: true })).rejects.toThrow(
-      ConfigError,
-    );
+    await expect(
+      studentStage(gctx, { teacherDir, outDir: join(root, 'x3') }, { tune: true }),
+    ).rejects.toThrow(ConfigError);
   });
 
   it('--append-labels merges an earlier run’s labels and warm-starts its model', async () => {
@@ -191,14 +197,14 @@ describe('teacher and student runs', () => {
     const { series } = ingest(later.params);
     const out = join(root, 'teacher-appended');
     const startMs = parseTimestamp('2024-01-01', 'Asia/Kolkata');
-    const run = await runTeacher(later, series, computeFeatures(later.params, series), {
+    const run = await teacherStage(later, series, computeFeatures(later.params, series), {
       outDir: out,
       startMs,
       baselineDir: teacherDir,
       appendLabels: true,
     });
     const base = readTeacherDir(teacherDir);
-    expect(run.rows.n).toBeGreaterThan(base.labels.n);
+    expect(run.run.rows.n).toBeGreaterThan(base.labels.n);
     const meta = readJson(join(out, 'metadata.json'));
     expect(meta.date_range).toEqual({ start: '2024-01-01', end: '2024-06-28' });
     expect(meta.previous_run).toMatchObject({ dir: teacherDir, model_sha256: base.metadata.model_sha256 });
@@ -207,7 +213,7 @@ describe('teacher and student runs', () => {
       baseTrees,
     );
     await expect(
-      runTeacher(later, series, computeFeatures(later.params, series), {
+      teacherStage(later, series, computeFeatures(later.params, series), {
         outDir: join(root, 'x2'),
         appendLabels: true,
       }),

@@ -2,10 +2,9 @@ import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { ConfigError } from '../../core/index.js';
-import { PATHS } from '../../stages/paths.js';
-import { VALIDATION_FILES } from '../../validation/index.js';
+import { PATHS, VALIDATION_FILES } from '../../pipeline/index.js';
 
-const CHECKLIST = 'promotion_checklist.json';
+const CHECKLIST = VALIDATION_FILES.checklistJson;
 
 /**
  * The directory to hand to the registry. A student dir from `train-student --validate` already holds its

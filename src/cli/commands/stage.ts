@@ -1,8 +1,6 @@
 import { ConfigError } from '../../core/index.js';
-import { withStageRecord } from '../../pipeline/index.js';
-import { stageContext } from '../../stages/context.js';
-import { STAGES } from '../../stages/stage-table.js';
-import { PATHS } from '../../stages/paths.js';
+import { PATHS, withStageRecord } from '../../pipeline/index.js';
+import { STAGES, stageContext } from '../../stages/index.js';
 import { parseFlags } from '../args.js';
 import type { Command } from './types.js';
 

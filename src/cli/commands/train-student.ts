@@ -1,7 +1,9 @@
 import { join } from 'node:path';
 import { ConfigError } from '../../core/index.js';
-import { withStageRecord } from '../../pipeline/index.js';
-import { computeFeatures, ingest, PATHS, runStudent, runValidate, stageContext } from '../../stages/index.js';
+import { ingest } from '../../data/index.js';
+import { computeFeatures } from '../../features/index.js';
+import { PATHS, RUN_LOG_FILE, VALIDATION_FILES, withStageRecord } from '../../pipeline/index.js';
+import { stageContext, studentStage, validateStage } from '../../stages/index.js';
 import { readTeacherDir } from '../../training/index.js';
 import { dateFlag, foldListFlags, listValue, numberFlag, parseFlags, print } from '../args.js';
 import { EXIT } from '../exit-codes.js';
@@ -100,29 +102,31 @@ export const trainStudentCommand: Command = {
     }
     const outDir = (values['output-dir'] as string | undefined) ?? join(teacherDir, '..', 'student');
     await withStageRecord(
-      join(outDir, '..', 'training_pipeline.json'),
+      join(outDir, '..', RUN_LOG_FILE),
       { stage: 'student_training', configHash: ctx.configHash, artifacts: [outDir] },
       () =>
-        runStudent(ctx, {
-          teacherDir,
-          outDir,
-          tune: (values['hyperparameter-tuning'] as boolean) || ctx.params.student.tuning.enabled,
-          baselineStudent: values.incremental ? (values['baseline-student'] as string) : undefined,
-        }),
+        studentStage(
+          ctx,
+          { teacherDir, outDir },
+          {
+            tune: (values['hyperparameter-tuning'] as boolean) || ctx.params.student.tuning.enabled,
+            baselineStudent: values.incremental ? (values['baseline-student'] as string) : undefined,
+          },
+        ),
     );
     print(`student artifacts: ${outDir}`);
     if (!values.validate) return 0;
     const tz = ctx.params.base.exchange_tz;
     const result = await withStageRecord(
-      join(outDir, '..', 'training_pipeline.json'),
+      join(outDir, '..', RUN_LOG_FILE),
       {
         stage: 'validation',
         configHash: ctx.configHash,
-        artifacts: [join(outDir, 'validation_results.json')],
+        artifacts: [join(outDir, VALIDATION_FILES.results)],
       },
       () => {
         const { series } = ingest(ctx.params);
-        return runValidate(ctx, series, computeFeatures(ctx.params, series), {
+        return validateStage(ctx, series, computeFeatures(ctx.params, series), {
           studentDir: outDir,
           outDir,
           symbols: listValue(values['validation-symbols'] as string | undefined),
@@ -132,7 +136,9 @@ export const trainStudentCommand: Command = {
         });
       },
     );
-    print(`${result.recommendation}: ${result.reason}\nchecklist: ${join(outDir, 'promotion_checklist.md')}`);
+    print(
+      `${result.recommendation}: ${result.reason}\nchecklist: ${join(outDir, VALIDATION_FILES.checklistMd)}`,
+    );
     return result.recommendation === 'PROMOTE' ? 0 : EXIT.REJECTED;
   },
 };

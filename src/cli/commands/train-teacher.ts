@@ -1,7 +1,8 @@
 import { join } from 'node:path';
-import { sliceBars } from '../../data/index.js';
-import { withStageRecord } from '../../pipeline/index.js';
-import { computeFeatures, ingest, PATHS, runTeacher, stageContext } from '../../stages/index.js';
+import { ingest, sliceBars } from '../../data/index.js';
+import { computeFeatures } from '../../features/index.js';
+import { PATHS, RUN_LOG_FILE, withStageRecord } from '../../pipeline/index.js';
+import { stageContext, teacherStage } from '../../stages/index.js';
 import { dateFlag, foldListFlags, listValue, numberFlag, parseFlags, print } from '../args.js';
 import type { Command } from './types.js';
 
@@ -50,10 +51,10 @@ export const trainTeacherCommand: Command = {
     const startMs = dateFlag('start-date', values['start-date'] as string | undefined, tz);
     const endMs = dateFlag('end-date', values['end-date'] as string | undefined, tz, true);
     const outDir =
-      (values['output-dir'] as string | undefined) ?? join(PATHS.models, 'runs', ctx.configHash, 'teacher');
+      (values['output-dir'] as string | undefined) ?? join(PATHS.runs, ctx.configHash, 'teacher');
     const artifacts = [outDir];
     await withStageRecord(
-      join(outDir, '..', 'training_pipeline.json'),
+      join(outDir, '..', RUN_LOG_FILE),
       { stage: 'teacher_training', configHash: ctx.configHash, artifacts },
       async () => {
         const { series } = ingest(ctx.params);
@@ -65,7 +66,7 @@ export const trainTeacherCommand: Command = {
           return sliceBars(b, lo, b.ts.length);
         });
         const tables = computeFeatures(ctx.params, cut);
-        await runTeacher(ctx, cut, tables, {
+        await teacherStage(ctx, cut, tables, {
           outDir,
           startMs,
           endMs,

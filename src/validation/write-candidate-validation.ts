@@ -1,0 +1,70 @@
+import { join, resolve } from 'node:path';
+import type { Params } from '../config/index.js';
+import {
+  artifactTimestamp,
+  PATHS,
+  STUDENT_FILES,
+  stageProvenance,
+  VALIDATION_FILES,
+  writeJsonAtomic,
+} from '../pipeline/index.js';
+import type { CandidateValidation } from './validate-candidate.js';
+import { writeValidationArtifacts } from './write-validation.js';
+
+/** Recommendation of a written validation and where it went. */
+export interface ValidationSummary {
+  recommendation: 'PROMOTE' | 'REJECT';
+  reason: string;
+  outDir: string;
+  files: string[];
+}
+
+/**
+ * Persists a validation: results, accuracy, comparison, checklist, telemetry and its provenance. Inside a
+ * student dir (`train-student --validate`) the provenance file gets its own name so it never clobbers the
+ * student's metadata.json.
+ */
+export function writeValidation(
+  outDir: string,
+  v: CandidateValidation,
+  params: Params,
+  configHash: string,
+): ValidationSummary {
+  const studentDir = v.candidate.dir;
+  const res = writeValidationArtifacts(outDir, v.outcome, params.validation.thresholds, {
+    timestamp: artifactTimestamp(Date.parse(v.outcome.window.end)),
+    candidateDir: studentDir,
+    candidateModel: join(studentDir, STUDENT_FILES.model),
+    candidateSha256: v.candidate.metadata.model_sha256,
+    baselineModel: v.baseline ? join(v.baseline.dir, STUDENT_FILES.model) : 'rule: SMA(20)/SMA(50) crossover',
+    configHash,
+    registryRoot: PATHS.models,
+    tz: params.base.exchange_tz,
+    costs: v.costs,
+    forwardReturns: v.forwardReturns,
+    notes: v.notes,
+  });
+  const metaName =
+    resolve(outDir) === resolve(studentDir) ? STUDENT_FILES.validationMetadata : VALIDATION_FILES.metadata;
+  writeJsonAtomic(join(outDir, metaName), {
+    stage: 'validate',
+    recommendation: res.recommendation,
+    candidate: { dir: studentDir, model_sha256: v.candidate.metadata.model_sha256 },
+    baseline: v.baseline
+      ? { dir: v.baseline.dir, model_sha256: v.baseline.metadata.model_sha256 }
+      : 'rule:sma_20_50',
+    labels: {
+      horizon: v.labels.horizon,
+      min_holding_return: v.labels.minHoldingReturn,
+      source: v.labels.source,
+    },
+    params_mismatch: v.notes,
+    provenance: stageProvenance({
+      stage: 'validate',
+      configHash,
+      inputs: [join(studentDir, STUDENT_FILES.model), join(studentDir, STUDENT_FILES.scorer)],
+      outputs: res.files,
+    }),
+  });
+  return { recommendation: res.recommendation, reason: res.reason, outDir, files: res.files };
+}
