@@ -26,13 +26,13 @@ function quantile(sorted: Float64Array, q: number): number {
 /** Default pipeline data: ingest + features stage mains into a temp dir (I/O included). */
 const ingestFeatures: Bench = {
   name: 'ingest_features',
-  run() {
+  async run() {
     const dir = mkdtempSync(join(tmpdir(), 'sq-bench-'));
     try {
       const ctx = stageContext('params.yaml');
       const t0 = performance.now();
-      ingestMain(ctx, { outDir: join(dir, 'raw') });
-      featuresMain(ctx, { rawDir: join(dir, 'raw'), outDir: join(dir, 'features') });
+      await ingestMain(ctx, { outDir: join(dir, 'raw') });
+      await featuresMain(ctx, { rawDir: join(dir, 'raw'), outDir: join(dir, 'features') });
       return { ingest_features_default_s: round(seconds(t0), 3) };
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -87,8 +87,8 @@ const student: Bench = {
     const dir = mkdtempSync(join(tmpdir(), 'sq-bench-'));
     try {
       const ctx = stageContext('params.yaml');
-      const bars = ingestMain(ctx, { outDir: join(dir, 'raw') }).series;
-      const tables = featuresMain(ctx, { rawDir: join(dir, 'raw'), outDir: join(dir, 'features') });
+      const bars = (await ingestMain(ctx, { outDir: join(dir, 'raw') })).series;
+      const tables = await featuresMain(ctx, { rawDir: join(dir, 'raw'), outDir: join(dir, 'features') });
       await teacherStage(ctx, bars, tables, { outDir: join(dir, 'teacher') });
       const teacher = readTeacherDir(join(dir, 'teacher'));
       const t0 = performance.now();

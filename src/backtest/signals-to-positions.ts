@@ -1,5 +1,5 @@
 import { DataValidationError } from '../core/index.js';
-import { LONG, SHORT } from '../labels/classes.js';
+import { LONG, SHORT } from '../labels/index.js';
 
 /** Options of the signal → target mapping. */
 export interface SignalOptions {

@@ -1,5 +1,5 @@
 import { DataValidationError } from '../core/index.js';
-import type { BarSeries } from '../data/types.js';
+import type { BarSeries } from '../data/index.js';
 import { type TradeList, TradeListBuilder } from './trade-list.js';
 
 /** Trading costs in basis points of traded notional, each charged per unit of |Δposition|. */

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { ConfigError, type Issue } from '../core/index.js';
-import { configHash } from '../pipeline/hashing.js';
+import { configHash } from '../pipeline/index.js';
 import { type Params, paramsSchema } from './params-schema.js';
 import { RULES } from './rules.js';
 

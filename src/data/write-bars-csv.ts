@@ -1,5 +1,5 @@
 import { DataValidationError } from '../core/index.js';
-import { writeFileAtomic } from '../pipeline/atomic-write.js';
+import { writeFileAtomic } from '../pipeline/index.js';
 import { formatTs } from './calendar.js';
 import type { BarSeries } from './types.js';
 import { validateBars } from './validate-bars.js';

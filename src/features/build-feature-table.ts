@@ -1,5 +1,5 @@
 import { ConfigError, logger } from '../core/index.js';
-import type { BarSeries } from '../data/types.js';
+import type { BarSeries } from '../data/index.js';
 import { firstValidRow } from './column-ops.js';
 import { type FeatureName, resolveFeatureSelection } from './feature-names.js';
 import { FEATURE_SPECS } from './feature-specs.js';

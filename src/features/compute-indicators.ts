@@ -1,4 +1,4 @@
-import type { BarSeries } from '../data/types.js';
+import type { BarSeries } from '../data/index.js';
 import { firstValidRow } from './column-ops.js';
 import { INDICATOR_NAMES } from './feature-names.js';
 import { createIndicatorSet } from './indicator-set.js';

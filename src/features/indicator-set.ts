@@ -1,4 +1,4 @@
-import type { BarSeries } from '../data/types.js';
+import type { BarSeries } from '../data/index.js';
 import { type AdxResult, adx } from './adx.js';
 import { atr } from './atr.js';
 import { type BollingerBands, bandsAround } from './bollinger.js';

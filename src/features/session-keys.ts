@@ -1,4 +1,4 @@
-import { tzOffsetMs } from '../data/tz-offset.js';
+import { tzOffsetMs } from '../data/index.js';
 
 const DAY_MS = 86_400_000;
 // Offsets are resolved per one-week UTC cell; real zones never change offset twice within a week.

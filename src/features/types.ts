@@ -1,4 +1,4 @@
-import type { Frequency } from '../data/types.js';
+import type { Frequency } from '../data/index.js';
 
 /**
  * Feature table of one symbol: named Float64Array columns aligned with the bars' `ts`.

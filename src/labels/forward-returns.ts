@@ -1,6 +1,6 @@
 import { ConfigError, DataValidationError } from '../core/index.js';
 import type { Issue } from '../core/index.js';
-import type { BarSeries } from '../data/types.js';
+import type { BarSeries } from '../data/index.js';
 import { LONG, NOOP, SHORT } from './classes.js';
 
 /** Options of the forward-return labeller. */

@@ -11,7 +11,7 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { fsyncDir } from '../pipeline/atomic-write.js';
+import { fsyncDir } from '../pipeline/index.js';
 import { AUDIT_FILE } from './layout.js';
 import type { AuditEntry } from './types.js';
 

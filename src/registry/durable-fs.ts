@@ -1,6 +1,6 @@
 import { closeSync, fsyncSync, lstatSync, openSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fsyncDir } from '../pipeline/atomic-write.js';
+import { fsyncDir } from '../pipeline/index.js';
 
 /** fsyncs one regular file. */
 export function fsyncFile(path: string): void {

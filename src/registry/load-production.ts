@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ArtifactError } from '../core/index.js';
-import { sha256 } from '../pipeline/hashing.js';
+import { sha256 } from '../pipeline/index.js';
 import { type CandidateMetadata, candidateMetadataSchema, zodIssueText } from './candidate-schema.js';
 import {
   DEFAULT_REGISTRY_ROOT,

@@ -12,7 +12,7 @@ import {
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { RegistryError } from '../core/index.js';
-import { fsyncDir } from '../pipeline/atomic-write.js';
+import { fsyncDir } from '../pipeline/index.js';
 import { appendAudit } from './audit-log.js';
 import { defaultActor, LOCK_FILE, safeProductionVersion } from './layout.js';
 import type { LockInfo, LockState } from './types.js';

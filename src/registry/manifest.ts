@@ -1,7 +1,7 @@
 import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { ArtifactError } from '../core/index.js';
-import { sha256File } from '../pipeline/hashing.js';
+import { sha256File } from '../pipeline/index.js';
 import { MANIFEST_FILE, METADATA_FILE, MODEL_FILE, VERSION_FILE } from './layout.js';
 import type { FileChecksum } from './types.js';
 

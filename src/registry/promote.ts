@@ -26,7 +26,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ArtifactError, ConfigError, logger, RegistryError } from '../core/index.js';
-import { sha256File } from '../pipeline/hashing.js';
+import { sha256File } from '../pipeline/index.js';
 import { appendAudit } from './audit-log.js';
 import { crashPoint } from './crash-hook.js';
 import {

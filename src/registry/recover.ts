@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { logger } from '../core/index.js';
-import { fsyncDir } from '../pipeline/atomic-write.js';
+import { fsyncDir } from '../pipeline/index.js';
 import { appendAudit, auditedProduction, readAudit } from './audit-log.js';
 import {
   ARCHIVE,

@@ -1,8 +1,8 @@
 import { constants, copyFileSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { logger } from '../core/index.js';
-import { fsyncDir, stableStringify } from '../pipeline/atomic-write.js';
-import { sha256File } from '../pipeline/hashing.js';
+import { fsyncDir, stableStringify } from '../pipeline/index.js';
+import { sha256File } from '../pipeline/index.js';
 import { crashPoint } from './crash-hook.js';
 import { fsyncTree } from './durable-fs.js';
 import {

@@ -1,6 +1,6 @@
 import { renameSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { fsyncDir } from '../pipeline/atomic-write.js';
+import { fsyncDir } from '../pipeline/index.js';
 import { crashPoint } from './crash-hook.js';
 import { ARCHIVE, LINK_TMP_PREFIX, PRODUCTION, tempSuffix } from './layout.js';
 

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { sha256File } from '../pipeline/hashing.js';
+import { sha256File } from '../pipeline/index.js';
 import {
   candidateMetadataSchema,
   promotionChecklistSchema,

@@ -31,8 +31,8 @@ const ctx: StageContext = {
 
 async function runAll(root: string): Promise<Record<string, string>> {
   rmSync(root, { recursive: true, force: true });
-  ingestMain(ctx, { outDir: join(root, 'raw') });
-  featuresMain(ctx, { rawDir: join(root, 'raw'), outDir: join(root, 'features') });
+  await ingestMain(ctx, { outDir: join(root, 'raw') });
+  await featuresMain(ctx, { rawDir: join(root, 'raw'), outDir: join(root, 'features') });
   const bars = readRawBars(join(root, 'raw'), ctx.params.base.exchange_tz);
   const tables = readFeatureDir(join(root, 'features'));
   await teacherStage(ctx, bars, tables, {
@@ -40,7 +40,10 @@ async function runAll(root: string): Promise<Record<string, string>> {
     inputs: [join(root, 'raw'), join(root, 'features')],
   });
   await studentStage(ctx, { teacherDir: join(root, 'teacher'), outDir: join(root, 'student') });
-  validateStage(ctx, bars, tables, { studentDir: join(root, 'student'), outDir: join(root, 'validation') });
+  await validateStage(ctx, bars, tables, {
+    studentDir: join(root, 'student'),
+    outDir: join(root, 'validation'),
+  });
   return treeHashes(root);
 }
 
@@ -107,7 +110,7 @@ describe('default pipeline [slow]', () => {
       };
       await studentStage(mlp, { teacherDir: join(root, 'teacher'), outDir: join(root, 'student-mlp') });
       const bars = readRawBars(join(root, 'raw'), ctx.params.base.exchange_tz);
-      const v = validateStage(mlp, bars, readFeatureDir(join(root, 'features')), {
+      const v = await validateStage(mlp, bars, readFeatureDir(join(root, 'features')), {
         studentDir: join(root, 'student-mlp'),
         outDir: join(root, 'student-mlp'),
       });

@@ -35,13 +35,14 @@ describe('teacher → student → validate → promote → rollback on synthetic
     const tables = computeFeatures(ctx.params, series);
     await teacherStage(ctx, series, tables, { outDir: teacherDir });
     await studentStage(ctx, { teacherDir, outDir: studentDir });
-    recommendation = validateStage(ctx, series, tables, { studentDir, outDir: studentDir }).recommendation;
+    recommendation = (await validateStage(ctx, series, tables, { studentDir, outDir: studentDir }))
+      .recommendation;
     // A second candidate: an MLP student distilled from the same teacher.
     const ctx2 = smallContext({ student: { model_type: 'mlp', nn: { epochs: 10, hidden: [8] } } });
     await studentStage(ctx2, { teacherDir, outDir: student2Dir });
-    validateStage(ctx2, series, tables, { studentDir: student2Dir, outDir: student2Dir });
+    await validateStage(ctx2, series, tables, { studentDir: student2Dir, outDir: student2Dir });
     // DVC layout: the checklist (and the validation stage's own metadata.json) live in a reports dir.
-    validateStage(ctx, series, tables, { studentDir, outDir: reportsDir });
+    await validateStage(ctx, series, tables, { studentDir, outDir: reportsDir });
   }, 300_000);
 
   it('writes every teacher artifact with the reference metadata fields', () => {

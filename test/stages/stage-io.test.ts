@@ -1,6 +1,6 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DataValidationError } from '../../src/core/index.js';
 import { readRawBars } from '../../src/data/index.js';
 import { readFeatureDir } from '../../src/features/index.js';
@@ -14,8 +14,10 @@ describe('stage artifacts on disk', () => {
   const root = tempDir();
   const raw = join(root, 'raw');
   const feats = join(root, 'features');
-  ingestMain(ctx, { outDir: raw });
-  featuresMain(ctx, { rawDir: raw, outDir: feats });
+  beforeAll(async () => {
+    await ingestMain(ctx, { outDir: raw });
+    await featuresMain(ctx, { rawDir: raw, outDir: feats });
+  });
 
   it('round-trips bars and features exactly', () => {
     const bars = readRawBars(raw, 'Asia/Kolkata');

@@ -116,14 +116,14 @@ describe('teacher and student runs', () => {
     const out = join(root, 'student-a');
     const { series } = ingest(ctx.params);
     const tables = computeFeatures(ctx.params, series);
-    expect(() =>
+    await expect(
       validateStage(ctx, series, tables, {
         studentDir: out,
         outDir: join(root, 'v-bad'),
         startMs: parseTimestamp('2022-06-01', 'Asia/Kolkata'),
       }),
-    ).toThrow(/overlaps the data the model was trained on/);
-    const ok = validateStage(ctx, series, tables, { studentDir: out, outDir: join(root, 'v-ok') });
+    ).rejects.toThrow(/overlaps the data the model was trained on/);
+    const ok = await validateStage(ctx, series, tables, { studentDir: out, outDir: join(root, 'v-ok') });
     expect(['PROMOTE', 'REJECT']).toContain(ok.recommendation);
   });
 
@@ -182,7 +182,7 @@ describe('teacher and student runs', () => {
     expect(worst).toBeLessThan(1e-12);
     expect(scorer.stats.calls).toBe(test.n);
     const { series } = ingest(gctx.params);
-    const v = validateStage(gctx, series, computeFeatures(gctx.params, series), {
+    const v = await validateStage(gctx, series, computeFeatures(gctx.params, series), {
       studentDir: out,
       outDir: out,
     });

@@ -1,5 +1,5 @@
 import { logger } from '../../core/index.js';
-import { CLASSES } from '../../labels/classes.js';
+import { CLASSES } from '../../labels/index.js';
 import { fitTemperature, temperatureNll } from '../calibration/index.js';
 import { type GbdtOptionsInput, trainGbdt } from '../gbdt/index.js';
 import type { Dataset } from '../learner.js';

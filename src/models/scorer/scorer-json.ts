@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ArtifactError } from '../../core/index.js';
-import { CLASSES } from '../../labels/classes.js';
+import { CLASSES } from '../../labels/index.js';
 import type { SavedModel } from '../learner.js';
 import { denseLayerSchema, denseNetworkSchema, normaliserSchema, zodIssues } from './network-spec.js';
 import { exportTreeScorer, parseTreeScorerJson, type TreeScorerJson } from './tree-scorer-json.js';

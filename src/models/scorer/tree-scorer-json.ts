@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { ArtifactError, SenseQuantError } from '../../core/index.js';
-import { CLASSES } from '../../labels/classes.js';
+import { CLASSES } from '../../labels/index.js';
 import { checkTreeArrays, parseGbdtSaved } from '../gbdt/model-schema.js';
 import type { SavedModel } from '../learner.js';
 import { zodIssues } from './network-spec.js';

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { ConfigError, createRng, logger } from '../../core/index.js';
-import { CLASSES } from '../../labels/classes.js';
+import { CLASSES } from '../../labels/index.js';
 import { fitTemperature } from '../calibration/index.js';
 import type { DenseLayer } from '../scorer/index.js';
 import { initTfBackend } from './backend.js';

@@ -1,5 +1,5 @@
 import { ConfigError, DataValidationError } from '../../core/index.js';
-import { CLASSES } from '../../labels/classes.js';
+import { CLASSES } from '../../labels/index.js';
 import type { Dataset } from '../learner.js';
 import { architecture } from './dense-network.js';
 import { assertDatasetFeatures, assertTargets } from './student-data.js';

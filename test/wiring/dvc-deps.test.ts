@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { importClosure, importGraph } from './import-graph.js';
+
+interface DvcStage {
+  cmd: string;
+  deps?: string[];
+}
+
+const dvc = parse(readFileSync('dvc.yaml', 'utf8')) as { stages: Record<string, DvcStage> };
+const graph = importGraph(['src']);
+/** Dispatch tables whose dynamic imports load one of many modules on demand (not all of them). */
+const LAZY = [
+  'src/cli/main.ts', // loads the TF.js backend only for commands flagged usesTf (not `stage`)
+  'src/cli/commands/index.ts',
+  'src/cli/commands/stage.ts',
+  'src/stages/index.ts',
+  'src/stages/stage-table.ts',
+];
+
+/** What `node dist/src/cli/main.js stage <name>` can load: the CLI entry, the stage command, the stage. */
+function stageClosure(cmd: string): string[] {
+  const m = /^node dist\/src\/cli\/main\.js stage (\w+)$/.exec(cmd);
+  if (!m) throw new Error(`unexpected stage command: ${cmd}`);
+  return importClosure(
+    graph,
+    ['src/cli/main.ts', 'src/cli/commands/stage.ts', `src/stages/${m[1]}.ts`],
+    LAZY,
+  );
+}
+
+const covered = (file: string, deps: string[]) => deps.some((d) => file === d || file.startsWith(`${d}/`));
+
+describe('dvc.yaml deps cover what each stage runs', () => {
+  for (const [name, stage] of Object.entries(dvc.stages)) {
+    it(`${name}: every imported source file is a dep, and every source dep is imported`, () => {
+      const deps = stage.deps ?? [];
+      const closure = stageClosure(stage.cmd);
+      expect(closure).toContain(`src/stages/${name}.ts`);
+      expect(closure.filter((f) => !covered(f, deps))).toEqual([]);
+      const unused = deps.filter((d) => d.startsWith('src') && !closure.some((f) => covered(f, [d])));
+      expect(unused).toEqual([]);
+      expect(deps).toContain('package-lock.json');
+    });
+  }
+
+  it('the closure follows imports transitively (self-check)', () => {
+    const c = stageClosure('node dist/src/cli/main.js stage teacher');
+    // teacher → training → models → the GBDT, and the TF.js backend (an MLP teacher) — never the registry.
+    expect(c).toContain('src/models/gbdt/train-gbdt.ts');
+    expect(c).toContain('src/models/tfjs/backend.ts');
+    expect(c.some((f) => f.startsWith('src/registry/'))).toBe(false);
+    expect(stageClosure('node dist/src/cli/main.js stage ingest').some((f) => f.includes('/models/'))).toBe(
+      false,
+    );
+  });
+});
