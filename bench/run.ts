@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';
+import { applySettings } from '../src/config/index.js';
 import { logger } from '../src/core/index.js';
 import { initTfBackend } from '../src/models/tfjs/index.js';
 import { writeJsonAtomic } from '../src/pipeline/index.js';
@@ -12,6 +13,7 @@ const OUT = 'reports/bench.json';
  * into reports/bench.json, a flat object of named numbers, plus the machine they ran on.
  */
 async function main(): Promise<void> {
+  applySettings();
   const only = process.argv.slice(2);
   const unknown = only.filter((n) => !BENCHES.some((b) => b.name === n));
   if (unknown.length > 0) {

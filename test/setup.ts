@@ -1,5 +1,9 @@
 // Fails any test that writes through console.*: all output goes through the project logger.
 import { afterEach, beforeEach, vi } from 'vitest';
+import { applySettings } from '../src/config/index.js';
+
+// The environment's settings (vitest.config.ts sets SENSEQUANT_LOG_LEVEL=silent), as the CLI applies them.
+applySettings();
 
 const methods = ['log', 'info', 'warn', 'error', 'debug', 'trace'] as const;
 let calls: string[] = [];

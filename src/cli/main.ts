@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { applySettings } from '../config/index.js';
 import { formatIssue, logger, SenseQuantError } from '../core/index.js';
 import { COMMANDS } from './commands/index.js';
 import { exitCodeFor } from './exit-codes.js';
@@ -22,6 +23,7 @@ export async function main(argv: string[]): Promise<number> {
     return 3;
   }
   try {
+    applySettings();
     // One backend for the whole process, chosen before any model is trained or scored: artifacts are
     // bit-reproducible only on the same backend.
     if (cmd.usesTf) await (await import('../models/tfjs/index.js')).initTfBackend();

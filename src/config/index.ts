@@ -16,3 +16,5 @@ export { baseSchema, dataSchema, featuresSchema, splitSchema } from './schema.js
 export type { BaseParams, DataParams, FeaturesParams, SplitParams } from './schema.js';
 export { strategySchema, thresholdsSchema, validationSchema } from './validation-schema.js';
 export type { StrategyParams, ThresholdsParams, ValidationParams } from './validation-schema.js';
+export { applySettings, parseDotenv, parseSettings, settings, settingsSchema } from './settings.js';
+export type { Settings } from './settings.js';

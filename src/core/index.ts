@@ -8,7 +8,7 @@ export {
   formatIssue,
 } from './errors.js';
 export type { Issue } from './errors.js';
-export { createLogger, logger } from './logger.js';
+export { createLogger, logger, logLevel, setLogLevel } from './logger.js';
 export type { LogFields, LogLevel, Logger, LogSink } from './logger.js';
 export { startProgress } from './progress.js';
 export type { Progress } from './progress.js';

@@ -1,7 +1,7 @@
 /**
  * The one logger of the project. Writes to stderr (stdout is reserved for command output):
  * structured JSON lines when stderr is not a TTY, short human lines when it is.
- * Level from SENSEQUANT_LOG_LEVEL (debug | info | warn | error | silent), default info.
+ * Level `info` until set: entry points apply SENSEQUANT_LOG_LEVEL through `applySettings()` (src/config).
  */
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 export type LogFields = Record<string, unknown>;
@@ -30,9 +30,20 @@ const stderrSink: LogSink = {
   },
 };
 
+let level: LogLevel = 'info';
+
+/** Sets the process-wide log level (entry points call it with the validated setting). */
+export function setLogLevel(next: LogLevel): void {
+  level = next;
+}
+
+/** The process-wide log level in force. */
+export function logLevel(): LogLevel {
+  return level;
+}
+
 function currentLevel(): LogLevel {
-  const raw = (process.env.SENSEQUANT_LOG_LEVEL ?? 'info').toLowerCase();
-  return raw in ORDER ? (raw as LogLevel) : 'info';
+  return level;
 }
 
 function replacer(_key: string, value: unknown): unknown {

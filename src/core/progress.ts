@@ -1,5 +1,5 @@
 import cliProgress from 'cli-progress';
-import { logger } from './logger.js';
+import { logger, logLevel } from './logger.js';
 
 /** A progress handle for long work: a bar on a TTY, a few log lines otherwise. */
 export interface Progress {
@@ -9,7 +9,7 @@ export interface Progress {
 
 /** Starts progress reporting for `total` units of work labelled `label`. */
 export function startProgress(label: string, total: number): Progress {
-  if (process.stderr.isTTY && process.env.SENSEQUANT_LOG_LEVEL !== 'silent') {
+  if (process.stderr.isTTY && logLevel() !== 'silent') {
     const bar = new cliProgress.SingleBar(
       { format: `${label} [{bar}] {percentage}% {value}/{total} eta {eta}s`, stream: process.stderr },
       cliProgress.Presets.shades_classic,

@@ -3,10 +3,8 @@
  * SOURCE_DATE_EPOCH (the reproducible-builds convention) when set, else the as-of time of the data
  * they were built from. Wall-clock start/end times live only in the run log (training_pipeline.json).
  */
-export function artifactTimestamp(dataAsOfMs: number): string {
-  const env = process.env.SOURCE_DATE_EPOCH;
-  if (env && /^\d+$/.test(env)) return new Date(Number(env) * 1000).toISOString();
-  return new Date(dataAsOfMs).toISOString();
+export function artifactTimestamp(dataAsOfMs: number, sourceDateEpochMs?: number): string {
+  return new Date(sourceDateEpochMs ?? dataAsOfMs).toISOString();
 }
 
 /** Rounds every number in a JSON-like value to `digits` decimals (stable, readable metrics files). */

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { lstatSync, readlinkSync } from 'node:fs';
 import { hostname, userInfo } from 'node:os';
 import { join } from 'node:path';
+import { settings } from '../config/index.js';
 import { ConfigError, RegistryError } from '../core/index.js';
 import { PATHS, REGISTRY_FILES, STUDENT_FILES, VALIDATION_FILES } from '../pipeline/index.js';
 
@@ -50,7 +51,8 @@ export function tempSuffix(): string {
 
 /** Default actor: $SENSEQUANT_ACTOR, else user@host. */
 export function defaultActor(): string {
-  if (process.env.SENSEQUANT_ACTOR) return process.env.SENSEQUANT_ACTOR;
+  const actor = settings().actor;
+  if (actor) return actor;
   try {
     return `${userInfo().username}@${hostname()}`;
   } catch {

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Params } from '../config/index.js';
+import { type Params, settings } from '../config/index.js';
 import { CLASSES } from '../labels/index.js';
 import { exportScorer } from '../models/scorer/index.js';
 import {
@@ -33,7 +33,7 @@ export function writeStudentArtifacts(
   writeFileAtomic(p(STUDENT_FILES.model), `${stableStringify(saved)}\n`);
   writeFileAtomic(p(STUDENT_FILES.scorer), `${stableStringify(exportScorer(saved))}\n`);
   const test = run.splits.test;
-  const timestamp = artifactTimestamp(test.ts[test.ts.length - 1]);
+  const timestamp = artifactTimestamp(test.ts[test.ts.length - 1], settings().sourceDateEpochMs);
   const header = {
     timestamp,
     config_hash: configHash,

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Params } from '../config/index.js';
+import { type Params, settings } from '../config/index.js';
 import { formatTs, localDate } from '../data/index.js';
 import { CLASSES } from '../labels/index.js';
 import type { Classifier } from '../models/learner.js';
@@ -118,7 +118,7 @@ export function writeTeacherArtifacts(
   writeJsonAtomic(p(TEACHER_FILES.stats), stats);
   writeJsonAtomic(p(TEACHER_FILES.importance), featureImportance(model));
   const t = params.teacher;
-  const timestamp = artifactTimestamp(rows.ts[n - 1]);
+  const timestamp = artifactTimestamp(rows.ts[n - 1], settings().sourceDateEpochMs);
   const evalFiles = writeEvaluationArtifacts(dir, run.evaluation, {
     timestamp,
     config_hash: configHash,

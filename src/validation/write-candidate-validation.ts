@@ -1,5 +1,5 @@
 import { join, resolve } from 'node:path';
-import type { Params } from '../config/index.js';
+import { type Params, settings } from '../config/index.js';
 import {
   artifactTimestamp,
   PATHS,
@@ -32,7 +32,7 @@ export function writeValidation(
 ): ValidationSummary {
   const studentDir = v.candidate.dir;
   const res = writeValidationArtifacts(outDir, v.outcome, params.validation.thresholds, {
-    timestamp: artifactTimestamp(Date.parse(v.outcome.window.end)),
+    timestamp: artifactTimestamp(Date.parse(v.outcome.window.end), settings().sourceDateEpochMs),
     candidateDir: studentDir,
     candidateModel: join(studentDir, STUDENT_FILES.model),
     candidateSha256: v.candidate.metadata.model_sha256,

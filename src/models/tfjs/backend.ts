@@ -12,6 +12,7 @@ import { dirname, join, sep } from 'node:path';
 import { createRequire } from 'node:module';
 import * as tf from '@tensorflow/tfjs';
 import { ConfigError, logger } from '../../core/index.js';
+import { settings } from '../../config/index.js';
 
 /** One backend candidate and whether it could be used. */
 export interface BackendAttempt {
@@ -88,7 +89,7 @@ async function tryCandidate(name: TfBackendCandidate): Promise<void> {
 }
 
 function requestedCandidates(): TfBackendCandidate[] {
-  const raw = process.env.SENSEQUANT_TF_BACKEND?.trim().toLowerCase();
+  const raw = settings().tfBackend;
   if (!raw) return [...TF_BACKEND_CANDIDATES];
   const name = ALIASES[raw] ?? raw;
   if (!(TF_BACKEND_CANDIDATES as readonly string[]).includes(name)) {

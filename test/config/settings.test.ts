@@ -1,0 +1,76 @@
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parseDotenv, parseSettings, settings } from '../../src/config/index.js';
+import { ConfigError } from '../../src/core/index.js';
+
+describe('environment settings', () => {
+  it('defaults when nothing is set', () => {
+    const r = parseSettings({});
+    expect(r).toEqual({
+      ok: true,
+      value: { logLevel: 'info', tfBackend: undefined, actor: undefined, sourceDateEpochMs: undefined },
+    });
+  });
+
+  it('validates each variable and names it with a fix', () => {
+    const r = parseSettings({ SENSEQUANT_LOG_LEVEL: 'loud', SOURCE_DATE_EPOCH: 'yesterday' });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.issues.map((i) => i.path).sort()).toEqual(['SENSEQUANT_LOG_LEVEL', 'SOURCE_DATE_EPOCH']);
+    expect(r.issues.every((i) => i.fix?.startsWith('set '))).toBe(true);
+    expect(r.issues.find((i) => i.path === 'SOURCE_DATE_EPOCH')?.value).toBe('yesterday');
+  });
+
+  it('converts SOURCE_DATE_EPOCH seconds to milliseconds', () => {
+    const r = parseSettings({ SOURCE_DATE_EPOCH: '1700000000' });
+    expect(r.ok && r.value.sourceDateEpochMs).toBe(1_700_000_000_000);
+  });
+
+  it('parses .env lines: comments, export, quotes, trailing comments; a bad line names file and line', () => {
+    const r = parseDotenv('# c\nexport SENSEQUANT_ACTOR="ops team"\nSENSEQUANT_LOG_LEVEL=warn # quiet\n\n');
+    expect(r).toEqual({ ok: true, value: { SENSEQUANT_ACTOR: 'ops team', SENSEQUANT_LOG_LEVEL: 'warn' } });
+    const bad = parseDotenv('A=1\nnot a setting\n', 'x/.env');
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.issues[0]).toMatchObject({ file: 'x/.env', line: 2 });
+  });
+
+  describe('settings() reads ./.env under the real environment', () => {
+    const cwd = process.cwd();
+    const saved = process.env.SENSEQUANT_ACTOR;
+    afterEach(() => {
+      process.chdir(cwd);
+      if (saved === undefined) delete process.env.SENSEQUANT_ACTOR;
+      else process.env.SENSEQUANT_ACTOR = saved;
+    });
+
+    it('takes .env values, lets the environment override them, and rejects a bad .env', () => {
+      const dir = mkdtempSync(join(tmpdir(), 'sq-env-'));
+      writeFileSync(join(dir, '.env'), 'SENSEQUANT_ACTOR=from-dotenv\n');
+      process.chdir(dir);
+      delete process.env.SENSEQUANT_ACTOR;
+      expect(settings().actor).toBe('from-dotenv');
+      process.env.SENSEQUANT_ACTOR = 'from-env';
+      expect(settings().actor).toBe('from-env');
+      const bad = mkdtempSync(join(tmpdir(), 'sq-env-'));
+      writeFileSync(join(bad, '.env'), 'SOURCE_DATE_EPOCH=soon\n');
+      process.chdir(bad);
+      expect(() => settings()).toThrow(ConfigError);
+      expect(() => settings()).toThrow(/SOURCE_DATE_EPOCH/);
+    });
+  });
+
+  it('src/ reads process.env only in src/config/settings.ts', () => {
+    const offenders: string[] = [];
+    const walk = (d: string) => {
+      for (const f of readdirSync(d)) {
+        const p = join(d, f);
+        if (statSync(p).isDirectory()) walk(p);
+        else if (p.endsWith('.ts') && /process\.env\b/.test(readFileSync(p, 'utf8'))) offenders.push(p);
+      }
+    };
+    walk('src');
+    expect(offenders).toEqual([join('src', 'config', 'settings.ts')]);
+  });
+});
