@@ -3,12 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ArtifactError, DataValidationError } from '../../../src/core/index.js';
-import {
-  compileScorer,
-  exportScorer,
-  loadScorer,
-  type ScorerJson,
-} from '../../../src/models/scorer/index.js';
+import { compileScorer, exportScorer, loadScorer, type ScorerJson } from '../../../src/models/index.js';
 import { initTfBackend, type StudentModel, trainStudent } from '../../../src/models/tfjs/index.js';
 import { synthetic } from '../tfjs/synthetic.js';
 
