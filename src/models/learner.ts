@@ -1,8 +1,9 @@
 /**
  * The learner contract shared by every model family (GBDT, TensorFlow.js logistic / MLP, ...).
- * Models are saved as schema-validated JSON `{ className, config, weights }` — never code.
- * Shared code never branches on model type: it calls `loadClassifier(saved)`.
+ * Models are saved as schema-validated JSON `{ className, config, weights }` — never code. Each family
+ * describes itself with a LearnerSpec (learner-spec.ts); learners.ts registers them all.
  */
+import { CLASSES, NUM_CLASSES } from '../labels/index.js';
 
 /** Column-major feature matrix: `columns[j][i]` is feature j of row i. */
 export interface Dataset {
@@ -30,30 +31,9 @@ export interface Classifier {
   toJSON(): SavedModel;
 }
 
-/** Rebuilds a classifier from its saved form; registered per className. */
-export type ClassifierFactory = (saved: SavedModel) => Classifier;
-
-const factories = new Map<string, ClassifierFactory>();
-
-/** Registers the factory for a className (each learner module calls this once at import). */
-export function registerLearner(className: string, factory: ClassifierFactory): void {
-  factories.set(className, factory);
-}
-
-/** Names of the registered learners. */
-export function registeredLearners(): string[] {
-  return [...factories.keys()].sort();
-}
-
-/** Rebuilds any registered classifier from its saved JSON. */
-export function loadClassifier(saved: SavedModel): Classifier {
-  const factory = factories.get(saved.className);
-  if (!factory) {
-    throw new Error(
-      `unknown model className "${saved.className}"; registered: ${registeredLearners().join(', ') || 'none'}`,
-    );
-  }
-  return factory(saved);
+/** Class names of a K-class model: the label classes when K is theirs, else `class0 … class{K−1}`. */
+export function classNamesFor(K: number): string[] {
+  return K === NUM_CLASSES ? [...CLASSES] : Array.from({ length: K }, (_, k) => `class${k}`);
 }
 
 /** Builds a Dataset from row-major data (tests and small inputs). */

@@ -33,7 +33,8 @@ export function readRegularFile(path: string, maxBytes: number): { ok: true; byt
   try {
     const st = fstatSync(fd);
     if (!st.isFile()) return { ok: false, detail: `${path} is not a regular file` };
-    if (st.size > maxBytes) return { ok: false, detail: `${path} is ${st.size} bytes, over the ${maxBytes}-byte limit` };
+    if (st.size > maxBytes)
+      return { ok: false, detail: `${path} is ${st.size} bytes, over the ${maxBytes}-byte limit` };
     const bytes = Buffer.alloc(st.size);
     let off = 0;
     while (off < st.size) {
@@ -48,7 +49,10 @@ export function readRegularFile(path: string, maxBytes: number): { ok: true; byt
 }
 
 /** readRegularFile + JSON.parse. */
-export function readJsonFile(path: string, maxBytes: number = REGISTRY_LIMITS.jsonBytes): { ok: true; value: unknown } | ReadFailure {
+export function readJsonFile(
+  path: string,
+  maxBytes: number = REGISTRY_LIMITS.jsonBytes,
+): { ok: true; value: unknown } | ReadFailure {
   const r = readRegularFile(path, maxBytes);
   if (!r.ok) return r;
   try {

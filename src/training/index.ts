@@ -1,7 +1,6 @@
 export { buildLabelledRows, gather, takeRows } from './labelled-rows.js';
 export type { LabelledRows, LabelOptions } from './labelled-rows.js';
 export { mergeRows, rowsFromLabelsTable } from './merge-rows.js';
-export { gbdtOptionsFrom, nnOptionsFrom, studentOptionsFrom } from './model-options.js';
 export { distilStudent, studentSplits } from './student.js';
 export type { StudentRun, StudentSplit } from './student.js';
 export { writeStudentArtifacts } from './student-artifacts.js';

@@ -1,8 +1,8 @@
 import { DataValidationError } from '../core/index.js';
-import { type BarSeries, sliceBars } from '../data/types.js';
-import type { FeatureTable } from '../features/types.js';
+import { type BarSeries, sliceBars } from '../data/index.js';
+import type { FeatureTable } from '../features/index.js';
 import { labelForwardReturns } from '../labels/index.js';
-import type { Dataset } from '../models/learner.js';
+import type { Dataset } from '../models/index.js';
 
 /**
  * Labelled rows pooled over symbols, sorted by (ts, symbol) so that row order is time order.

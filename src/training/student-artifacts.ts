@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Params, settings } from '../config/index.js';
 import { CLASSES } from '../labels/index.js';
-import { exportScorer } from '../models/scorer/index.js';
+import { exportScorer } from '../models/index.js';
 import {
   artifactTimestamp,
   roundDeep,

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Params } from '../config/index.js';
 import { ArtifactError } from '../core/index.js';
-import { StudentModel } from '../models/tfjs/index.js';
+import { type Classifier, loadClassifier, type SavedModel } from '../models/index.js';
 import { distilStudent, type StudentRun } from './student.js';
 import type { TeacherDir } from './teacher-dir.js';
 
@@ -12,7 +12,7 @@ export interface StudentRunOptions {
   baselineStudent?: string;
 }
 
-function loadStudentJson(path: string): StudentModel {
+function loadStudentJson(path: string): Classifier {
   let json: unknown;
   try {
     json = JSON.parse(readFileSync(path, 'utf8'));
@@ -25,7 +25,7 @@ function loadStudentJson(path: string): StudentModel {
       },
     ]);
   }
-  return StudentModel.fromJSON(json as Parameters<typeof StudentModel.fromJSON>[0]);
+  return loadClassifier(json as SavedModel);
 }
 
 /**

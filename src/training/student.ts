@@ -1,16 +1,20 @@
 import type { Params } from '../config/index.js';
 import { ConfigError, logger } from '../core/index.js';
 import { evaluateClassifier } from '../eval/index.js';
-import { CLASSES } from '../labels/index.js';
-import { trainGbdtStudent } from '../models/gbdt-student/index.js';
-import type { Classifier, Dataset } from '../models/learner.js';
-import { type StudentModel, type StudentOptionsInput, trainStudent } from '../models/tfjs/index.js';
+import { CLASSES, NUM_CLASSES } from '../labels/index.js';
+import {
+  type Classifier,
+  type Dataset,
+  type DistillationOptions,
+  type LearnerWithRole,
+  learners,
+  type TrainedStudent,
+} from '../models/index.js';
 import type { TeacherDir } from './teacher-dir.js';
-import { gbdtOptionsFrom, studentOptionsFrom } from './model-options.js';
 import { SPLIT_NAMES } from './time-split.js';
 import { type TuningResult, tuneStudent } from './tuning.js';
 
-const K = 3;
+const K = NUM_CLASSES;
 
 /** Rows of one split of the teacher's labels table, ready for the student. */
 export interface StudentSplit {
@@ -55,16 +59,10 @@ export function studentSplits(teacher: TeacherDir): Record<(typeof SPLIT_NAMES)[
 }
 
 /** A trained, calibrated student with its test evaluation and (when run) its tuning record. */
-/** What the artifact writers need from any student family. */
-export type TrainedStudent = Classifier & {
-  readonly calibrationTemperature: number;
-  readonly classes?: readonly string[];
-  readonly training?: unknown;
-};
-
 export interface StudentRun {
   model: TrainedStudent;
-  options: StudentOptionsInput;
+  /** The trainer options used (tuned values merged in), recorded as the student's hyperparameters. */
+  options: DistillationOptions;
   evaluation: ReturnType<typeof evaluateClassifier>;
   teacherEvaluation: ReturnType<typeof evaluateClassifier>;
   tuning: TuningResult | null;
@@ -79,7 +77,7 @@ export interface StudentRun {
 export async function distilStudent(
   params: Params,
   teacher: TeacherDir,
-  opts: { tune?: boolean; init?: StudentModel } = {},
+  opts: { tune?: boolean; init?: Classifier } = {},
 ): Promise<StudentRun> {
   const splits = studentSplits(teacher);
   const { train, valid, test } = splits;
@@ -93,46 +91,27 @@ export async function distilStudent(
       },
     ]);
   }
-  let options = studentOptionsFrom(params);
+  const modelType = params.student.model_type;
+  const learner = learners.forRole('student', modelType);
+  const { student } = learner;
+  checkCapabilities(modelType, learner, opts);
+  let options = student.options(params);
   let tuning: TuningResult | null = null;
-  const isTree = params.student.model_type === 'gbdt';
-  if (isTree && (opts.tune || opts.init)) {
-    throw new ConfigError('a gbdt student supports neither tuning nor warm starts yet', [
-      {
-        path: 'student.model_type',
-        value: 'gbdt',
-        message: opts.tune
-          ? '--hyperparameter-tuning searches TF.js students'
-          : '--incremental warm-starts TF.js students',
-        fix: 'use student.model_type: logistic or mlp, or drop the flag',
-      },
-    ]);
-  }
   if (opts.tune) {
-    tuning = await tuneStudent(params, train, options);
+    tuning = await tuneStudent(params, train, options, (data, o) => student.train(data, o));
     options = { ...options, ...tuning.best };
   }
   logger.info('student: distilling', {
-    model_type: options.modelType,
+    model_type: modelType,
     alpha: options.alpha,
     temperature: options.temperature,
     train: train.x.n,
   });
-  const model: TrainedStudent = isTree
-    ? trainGbdtStudent(
-        { x: train.x, y: train.y, soft: train.soft, valid: { x: valid.x, y: valid.y } },
-        {
-          alpha: params.student.alpha,
-          temperature: params.student.temperature,
-          calibrate: params.student.calibrate,
-          gbdt: gbdtOptionsFrom(params.student.gbdt, params.base.seed),
-        },
-      )
-    : await trainStudent(
-        { x: train.x, y: train.y, soft: train.soft, valid: { x: valid.x, y: valid.y, soft: valid.soft } },
-        options,
-        opts.init,
-      );
+  const model = await student.train(
+    { x: train.x, y: train.y, soft: train.soft, valid: { x: valid.x, y: valid.y, soft: valid.soft } },
+    options,
+    opts.init,
+  );
   const evaluation = evaluateClassifier(test.y, model.predictProba(test.x), K);
   const teacherEvaluation = evaluateClassifier(test.y, teacher.model.predictProba(test.x), K);
   logger.info('student: test metrics', {
@@ -141,4 +120,34 @@ export async function distilStudent(
     ece: evaluation.report.calibration_metrics.expected_calibration_error,
   });
   return { model, options, evaluation, teacherEvaluation, tuning, splits };
+}
+
+const FLAG_NEEDS = [
+  { capability: 'tuning', flag: '--hyperparameter-tuning', what: 'tuning' },
+  { capability: 'warmStart', flag: '--incremental', what: 'warm starts' },
+] as const;
+
+/** Refuses --hyperparameter-tuning / --incremental for a student family without that capability. */
+function checkCapabilities(
+  modelType: string,
+  learner: LearnerWithRole<'student'>,
+  opts: { tune?: boolean; init?: Classifier },
+): void {
+  const asked = { tuning: Boolean(opts.tune), warmStart: opts.init !== undefined };
+  const missing = FLAG_NEEDS.filter(
+    (n) => asked[n.capability] && !learner.student.capabilities[n.capability],
+  );
+  if (missing.length === 0) return;
+  throw new ConfigError(
+    `a ${modelType} student supports no ${missing.map((n) => n.what).join(' or ')}`,
+    missing.map((n) => {
+      const able = learners.modelTypes('student', (l) => l.student.capabilities[n.capability]);
+      return {
+        path: 'student.model_type',
+        value: modelType,
+        message: `${n.flag} needs a student that supports ${n.what}; ${learner.className} does not`,
+        fix: `use student.model_type: ${able.join(' or ') || '(none registered)'}, or drop ${n.flag}`,
+      };
+    }),
+  );
 }

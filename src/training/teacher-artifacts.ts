@@ -2,8 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Params, settings } from '../config/index.js';
 import { formatTs, localDate } from '../data/index.js';
-import { CLASSES } from '../labels/index.js';
-import type { Classifier } from '../models/learner.js';
+import { CLASSES, NUM_CLASSES } from '../labels/index.js';
+import { type Classifier, learners } from '../models/index.js';
 import {
   artifactTimestamp,
   roundDeep,
@@ -92,7 +92,7 @@ export function writeTeacherArtifacts(
   const symbol = Array.from(rows.symbolIdx, (s) => rows.symbols[s]);
   const splitName = Array.from(split.split, (s) => (s < 0 ? 'embargo' : SPLIT_NAMES[s]));
   const labelName = Array.from(rows.label, (l) => CLASSES[l]);
-  const probs = CLASSES.map((_, k) => Float64Array.from({ length: n }, (_, i) => proba[i * 3 + k]));
+  const probs = CLASSES.map((_, k) => Float64Array.from({ length: n }, (_, i) => proba[i * NUM_CLASSES + k]));
   const feats = rows.x.columns;
   writeColumnsCsv(
     p(TEACHER_FILES.features),
@@ -154,7 +154,7 @@ export function writeTeacherArtifacts(
       missing_values: stats.missing_values,
       date_range_actual: stats.date_range_actual,
     },
-    model_type: t.model_type === 'gbdt' ? 'GBDT' : 'MLP',
+    model_type: learners.forRole('teacher', t.model_type).teacher.label,
     model_class: model.className,
     model_params: model.getConfig(),
     model_sha256: sha256File(p(TEACHER_FILES.model)),

@@ -1,22 +1,19 @@
 import type { Params } from '../config/index.js';
 import { logger, startProgress } from '../core/index.js';
 import { evaluateClassifier } from '../eval/index.js';
-import { GbdtModel, trainGbdt } from '../models/gbdt/index.js';
-import type { Classifier, Dataset } from '../models/learner.js';
-import { loadClassifier, type SavedModel } from '../models/learner.js';
-import { trainMlpTeacher } from '../models/tfjs/index.js';
+import { NUM_CLASSES } from '../labels/index.js';
+import { type Classifier, learners, loadClassifier, type SavedModel } from '../models/index.js';
 import { gather, type LabelledRows, takeRows } from './labelled-rows.js';
-import { gbdtOptionsFrom, nnOptionsFrom } from './model-options.js';
 import { purgedFolds, SPLIT, type TimeSplit, timeSplit } from './time-split.js';
 
-const K = 3;
+const K = NUM_CLASSES;
 
 /** Everything a teacher run produces before it is written to disk. */
 export interface TeacherRun {
   model: Classifier;
   rows: LabelledRows;
   split: TimeSplit;
-  /** Teacher probabilities per row (n×3): out-of-fold on train rows, the final model elsewhere. */
+  /** Teacher probabilities per row (n × NUM_CLASSES): out-of-fold on train rows, the final model elsewhere. */
   proba: Float64Array;
   evaluation: ReturnType<typeof evaluateClassifier>;
   oofFolds: number;
@@ -30,21 +27,6 @@ export function rowsOf(split: Int8Array, id: number): Int32Array {
   c = 0;
   for (let i = 0; i < split.length; i++) if (split[i] === id) out[c++] = i;
   return out;
-}
-
-async function fitModel(
-  params: Params,
-  x: Dataset,
-  y: Int32Array,
-  valid: { x: Dataset; y: Int32Array } | undefined,
-  init?: SavedModel,
-): Promise<Classifier> {
-  const t = params.teacher;
-  if (t.model_type === 'gbdt') {
-    const initModel = init ? GbdtModel.fromJSON(init) : undefined;
-    return trainGbdt({ x, y }, gbdtOptionsFrom(t.gbdt, params.base.seed), valid, initModel);
-  }
-  return trainMlpTeacher({ x, y, ...(valid ? { valid } : {}) }, nnOptionsFrom(t.mlp, params.base.seed));
 }
 
 /**
@@ -73,9 +55,18 @@ export async function trainTeacher(
     valid: validIdx.length,
     test: testIdx.length,
   });
+  const teacher = learners.forRole('teacher', params.teacher.model_type).teacher;
+  if (init && !teacher.capabilities.warmStart) {
+    logger.warn('teacher: this model type cannot warm-start; training from scratch', {
+      model_type: params.teacher.model_type,
+    });
+  }
+  const warm = teacher.capabilities.warmStart && init ? { init } : {};
+  const fitRows = (idx: Int32Array) =>
+    teacher.train(params, { x: takeRows(rows.x, idx), y: gather(rows.label, idx), valid, ...warm });
   const folds = purgedFolds(rows.ts, trainIdx, params.teacher.oof_folds, embargo);
   const progress = startProgress('teacher fits', folds.length + 1);
-  const model = await fitModel(params, takeRows(rows.x, trainIdx), gather(rows.label, trainIdx), valid, init);
+  const model = await fitRows(trainIdx);
   progress.tick();
   const proba = model.predictProba(rows.x);
 
@@ -83,7 +74,7 @@ export async function trainTeacher(
   for (const [k, f] of folds.entries()) {
     progress.tick();
     if (f.predict.length === 0 || f.fit.length === 0) continue;
-    const m = await fitModel(params, takeRows(rows.x, f.fit), gather(rows.label, f.fit), valid, init);
+    const m = await fitRows(f.fit);
     const p = m.predictProba(takeRows(rows.x, f.predict));
     for (let i = 0; i < f.predict.length; i++)
       for (let c = 0; c < K; c++) proba[f.predict[i] * K + c] = p[i * K + c];

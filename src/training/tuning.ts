@@ -1,7 +1,8 @@
 import type { Params } from '../config/index.js';
 import { createRng, logger, startProgress } from '../core/index.js';
 import { logLoss } from '../eval/index.js';
-import { type StudentOptionsInput, trainStudent } from '../models/tfjs/index.js';
+import { NUM_CLASSES } from '../labels/index.js';
+import type { DistillationOptions, StudentRole } from '../models/index.js';
 import { gather, takeRows } from './labelled-rows.js';
 import type { StudentSplit } from './student.js';
 import { walkForwardFolds } from './time-split.js';
@@ -41,12 +42,15 @@ function plannedTrials(n: number, eta: number, epochs: number, maxEpochs: number
  * Random search with successive halving: `n_candidates` seeded draws from the params' space are scored
  * by mean validation log-loss over walk-forward folds of the training rows (embargo = horizon, so no
  * label straddles a fold boundary); each rung keeps the best 1/eta and multiplies the epoch budget by eta.
+ * `trainer` is the student learner's trainer (one whose capabilities include tuning).
  */
 export async function tuneStudent(
   params: Params,
   train: StudentSplit,
-  base: StudentOptionsInput,
+  base: DistillationOptions,
+  trainer: StudentRole['train'],
 ): Promise<TuningResult> {
+  const K = NUM_CLASSES;
   const t = params.student.tuning;
   const rng = createRng(params.base.seed).fork('tuning');
   let pool: Candidate[] = Array.from({ length: t.n_candidates }, () => ({
@@ -60,7 +64,7 @@ export async function tuneStudent(
   const folds = walkForwardFolds(train.ts, all, params.student.cv_folds, embargo).filter(
     (f) => f.fit.length > 0 && f.predict.length > 0,
   );
-  const maxEpochs = base.epochs ?? 60;
+  const maxEpochs = typeof base.epochs === 'number' ? base.epochs : 60;
   const trials: TuningResult['trials'] = [];
   let epochs = Math.min(t.min_epochs, maxEpochs);
   const progress = startProgress('tuning trials', plannedTrials(t.n_candidates, t.eta, epochs, maxEpochs));
@@ -69,14 +73,14 @@ export async function tuneStudent(
     for (const c of pool) {
       let sum = 0;
       for (const f of folds) {
-        const soft = new Float64Array(f.fit.length * 3);
+        const soft = new Float64Array(f.fit.length * K);
         for (let i = 0; i < f.fit.length; i++)
-          for (let k = 0; k < 3; k++) soft[i * 3 + k] = train.soft[f.fit[i] * 3 + k];
-        const m = await trainStudent(
+          for (let k = 0; k < K; k++) soft[i * K + k] = train.soft[f.fit[i] * K + k];
+        const m = await trainer(
           { x: takeRows(train.x, f.fit), y: gather(train.y, f.fit), soft },
           { ...base, ...c, epochs, calibrate: false },
         );
-        sum += logLoss(gather(train.y, f.predict), m.predictProba(takeRows(train.x, f.predict)), 3);
+        sum += logLoss(gather(train.y, f.predict), m.predictProba(takeRows(train.x, f.predict)), K);
       }
       const loss = sum / folds.length;
       progress.tick();

@@ -187,9 +187,25 @@ describe('teacher and student runs', () => {
       outDir: out,
     });
     expect(['PROMOTE', 'REJECT']).toContain(v.recommendation);
-    await expect(
-      studentStage(gctx, { teacherDir, outDir: join(root, 'x3') }, { tune: true }),
-    ).rejects.toThrow(ConfigError);
+    // Decided by the learner's capabilities: the fix names the student types that have them.
+    const tuneErr = await studentStage(gctx, { teacherDir, outDir: join(root, 'x3') }, { tune: true }).catch(
+      (e: unknown) => e,
+    );
+    expect(tuneErr).toBeInstanceOf(ConfigError);
+    expect((tuneErr as ConfigError).issues[0]).toMatchObject({
+      path: 'student.model_type',
+      value: 'gbdt',
+      fix: 'use student.model_type: logistic or mlp, or drop --hyperparameter-tuning',
+    });
+    const warmErr = await studentStage(
+      gctx,
+      { teacherDir, outDir: join(root, 'x4') },
+      { baselineStudent: join(root, 'student-a', 'student_model.json') },
+    ).catch((e: unknown) => e);
+    expect(warmErr).toBeInstanceOf(ConfigError);
+    expect((warmErr as ConfigError).issues[0].message).toMatch(
+      /^--incremental needs a student that supports warm starts/,
+    );
   });
 
   it('--append-labels merges an earlier run’s labels and warm-starts its model', async () => {

@@ -1,12 +1,11 @@
-import { ArtifactError, SenseQuantError } from '../../core/index.js';
 import { type FeatureImportance, GbdtModel } from '../gbdt/index.js';
-import { type Classifier, type Dataset, registerLearner, type SavedModel } from '../learner.js';
-import { GBDT_STUDENT_CLASS, softmaxTemperatureInto } from '../scorer/index.js';
-import { type GbdtStudentConfig, parseGbdtStudentSaved } from './gbdt-student-schema.js';
+import type { Classifier, Dataset, SavedModel } from '../learner.js';
+import { softmaxTemperatureInto } from '../scorer/index.js';
+import { type GbdtStudentConfig, parseGbdtStudentParts } from './gbdt-student-schema.js';
 
 /** A distilled GBDT student: probabilities = softmax(raw scores / calibrationTemperature). */
 export class GbdtStudent implements Classifier {
-  static readonly className = GBDT_STUDENT_CLASS;
+  static readonly className = 'GbdtStudent';
   readonly className = GbdtStudent.className;
   readonly model: GbdtModel;
   readonly config: GbdtStudentConfig;
@@ -61,24 +60,7 @@ export class GbdtStudent implements Classifier {
 
   /** Rebuilds a student from its saved JSON; anything corrupt → ArtifactError naming the path. */
   static fromJSON(saved: SavedModel): GbdtStudent {
-    const { config, weights } = parseGbdtStudentSaved(saved);
-    let model: GbdtModel;
-    try {
-      model = GbdtModel.fromJSON(weights);
-    } catch (e) {
-      if (!(e instanceof SenseQuantError)) throw e;
-      throw new ArtifactError(
-        'corrupt GbdtStudent JSON',
-        e.issues.map((i) => ({ ...i, path: i.path ? `weights.${i.path}` : 'weights' })),
-      );
-    }
-    if (config.classes.length !== model.numClasses) {
-      throw new ArtifactError('corrupt GbdtStudent JSON', [
-        { path: 'config.classes', message: `expected ${model.numClasses} classes`, value: config.classes },
-      ]);
-    }
-    return new GbdtStudent(model, config);
+    const { config, gbdt } = parseGbdtStudentParts(saved);
+    return new GbdtStudent(GbdtModel.fromParsed(gbdt), config);
   }
 }
-
-registerLearner(GbdtStudent.className, (saved) => GbdtStudent.fromJSON(saved));

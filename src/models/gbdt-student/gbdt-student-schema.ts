@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ArtifactError } from '../../core/index.js';
+import { ArtifactError, SenseQuantError } from '../../core/index.js';
+import { type GbdtSaved, parseGbdtSaved } from '../gbdt/index.js';
 import type { SavedModel } from '../learner.js';
 import { zodIssues } from '../scorer/index.js';
 
@@ -54,4 +55,29 @@ export function parseGbdtStudentSaved(saved: unknown): { config: GbdtStudentConf
     );
   }
   return { config: parsed.data.config, weights: parsed.data.weights as SavedModel };
+}
+
+/** Validates the envelope and the nested GbdtClassifier; any problem → ArtifactError (nested paths under `weights.`). */
+export function parseGbdtStudentParts(saved: unknown): { config: GbdtStudentConfig; gbdt: GbdtSaved } {
+  const { config, weights } = parseGbdtStudentSaved(saved);
+  let gbdt: GbdtSaved;
+  try {
+    gbdt = parseGbdtSaved(weights);
+  } catch (e) {
+    if (!(e instanceof SenseQuantError)) throw e;
+    throw new ArtifactError(
+      'corrupt GbdtStudent JSON',
+      e.issues.map((i) => ({ ...i, path: i.path ? `weights.${i.path}` : 'weights' })),
+    );
+  }
+  if (config.classes.length !== gbdt.weights.numClasses) {
+    throw new ArtifactError('corrupt GbdtStudent JSON', [
+      {
+        path: 'config.classes',
+        message: `expected ${gbdt.weights.numClasses} classes`,
+        value: config.classes,
+      },
+    ]);
+  }
+  return { config, gbdt };
 }

@@ -1,6 +1,11 @@
+export { gbdtStudentLearner } from './gbdt-student-learner.js';
 export { GbdtStudent } from './gbdt-student-model.js';
 export type { GbdtStudentConfig } from './gbdt-student-schema.js';
-export { gbdtStudentConfigSchema, parseGbdtStudentSaved } from './gbdt-student-schema.js';
+export {
+  gbdtStudentConfigSchema,
+  parseGbdtStudentParts,
+  parseGbdtStudentSaved,
+} from './gbdt-student-schema.js';
 export type { DistillationReplicas } from './replica-weights.js';
 export {
   checkDistillationInputs,

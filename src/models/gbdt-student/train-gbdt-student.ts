@@ -1,8 +1,8 @@
 import { logger } from '../../core/index.js';
-import { CLASSES } from '../../labels/index.js';
+import { NUM_CLASSES } from '../../labels/index.js';
 import { fitTemperature, temperatureNll } from '../calibration/index.js';
 import { type GbdtOptionsInput, trainGbdt } from '../gbdt/index.js';
-import type { Dataset } from '../learner.js';
+import { classNamesFor, type Dataset } from '../learner.js';
 import { GbdtStudent } from './gbdt-student-model.js';
 import { distillationReplicas, selectRows } from './replica-weights.js';
 
@@ -45,7 +45,7 @@ export const GBDT_STUDENT_DEFAULTS: GbdtOptionsInput = {
 export function trainGbdtStudent(data: GbdtStudentData, opts: GbdtStudentOptions): GbdtStudent {
   const gbdt: GbdtOptionsInput = { ...GBDT_STUDENT_DEFAULTS, ...opts.gbdt };
   const seed = opts.seed ?? gbdt.seed ?? 0;
-  const K = gbdt.numClasses ?? 3;
+  const K = gbdt.numClasses ?? NUM_CLASSES;
   const replicas = distillationReplicas(data.y, data.soft, K, opts.alpha, opts.temperature);
   // minDataInLeaf counts replicas, and the up-to-K replicas of a row always share a leaf.
   const model = trainGbdt(
@@ -80,7 +80,7 @@ export function trainGbdtStudent(data: GbdtStudentData, opts: GbdtStudentOptions
     calibrate,
     calibrationTemperature,
     seed,
-    classes: K === CLASSES.length ? [...CLASSES] : Array.from({ length: K }, (_, k) => `class${k}`),
+    classes: classNamesFor(K),
     training: {
       trainRows: data.x.n,
       replicaRows: replicas.y.length,

@@ -1,6 +1,6 @@
 import { DataValidationError } from '../../core/index.js';
-import { type Classifier, type Dataset, registerLearner, type SavedModel } from '../learner.js';
-import { parseGbdtSaved } from './model-schema.js';
+import type { Classifier, Dataset, SavedModel } from '../learner.js';
+import { type GbdtSaved, parseGbdtSaved } from './model-schema.js';
 import { softmaxInto } from './objective.js';
 import type { GbdtOptions } from './options.js';
 import { addTreeScores, type Tree, treeFromJson, treeToJson } from './tree.js';
@@ -86,7 +86,11 @@ export class GbdtModel implements Classifier {
 
   /** Rebuilds a model from its saved JSON; corrupt input throws ArtifactError. */
   static fromJSON(saved: SavedModel): GbdtModel {
-    const s = parseGbdtSaved(saved);
+    return GbdtModel.fromParsed(parseGbdtSaved(saved));
+  }
+
+  /** Rebuilds a model from saved JSON already validated by parseGbdtSaved. */
+  static fromParsed(s: GbdtSaved): GbdtModel {
     return new GbdtModel({
       options: s.config,
       numClasses: s.weights.numClasses,
@@ -122,5 +126,3 @@ export class GbdtModel implements Classifier {
     }
   }
 }
-
-registerLearner(GbdtModel.className, (saved) => GbdtModel.fromJSON(saved));

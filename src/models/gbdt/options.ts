@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ConfigError } from '../../core/index.js';
+import { NUM_CLASSES } from '../../labels/index.js';
 
 /** Options of the GBDT trainer (LightGBM names and defaults); embedded by the params schema. */
 export const gbdtOptionsSchema = z
@@ -9,7 +10,7 @@ export const gbdtOptionsSchema = z
       .int()
       .min(2)
       .max(255)
-      .default(3)
+      .default(NUM_CLASSES)
       .describe('Number of classes K (softmax over K raw scores).'),
     numRounds: z
       .number()

@@ -1,7 +1,7 @@
 import { DataValidationError } from '../../core/index.js';
-import type { Dataset, SavedModel } from '../learner.js';
+import type { Dataset } from '../learner.js';
 import type { Activation } from './network-spec.js';
-import { type AnyScorerJson, exportScorer, parseScorerJson, type ScorerJson } from './scorer-json.js';
+import { type AnyScorerJson, parseScorerJson, type ScorerJson } from './scorer-json.js';
 import { compileTreeForward, type RowForward } from './tree-forward.js';
 
 /** Class decision of one row. */
@@ -54,9 +54,12 @@ function compileLayers(spec: ScorerJson): Layer[] {
   });
 }
 
-/** Compiles a saved student (or an exported scorer JSON of either kind) into a zero-allocation scorer. */
-export function compileScorer(saved: SavedModel | AnyScorerJson): Scorer {
-  const spec = 'format' in saved ? parseScorerJson(saved) : exportScorer(saved);
+/**
+ * Compiles scorer JSON of either kind (validated again here) into a zero-allocation scorer. A saved
+ * model goes through the learner registry's `compileScorer` (src/models/learners.ts) instead.
+ */
+export function compileScorerJson(json: AnyScorerJson): Scorer {
+  const spec = parseScorerJson(json);
   if ('kind' in spec && spec.kind === 'trees') {
     const forward = compileTreeForward(spec);
     const stats = { calls: 0 };
@@ -196,5 +199,5 @@ function assertFeatures(x: Dataset, expected: readonly string[]): void {
 
 /** Validates scorer JSON (e.g. read from disk) and compiles it. */
 export function loadScorer(json: unknown): Scorer {
-  return compileScorer(parseScorerJson(json));
+  return compileScorerJson(parseScorerJson(json));
 }

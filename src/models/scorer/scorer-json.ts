@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { ArtifactError } from '../../core/index.js';
-import { CLASSES } from '../../labels/index.js';
 import type { SavedModel } from '../learner.js';
 import { denseLayerSchema, denseNetworkSchema, normaliserSchema, zodIssues } from './network-spec.js';
-import { exportTreeScorer, parseTreeScorerJson, type TreeScorerJson } from './tree-scorer-json.js';
+import { parseTreeScorerJson, type TreeScorerJson } from './tree-scorer-json.js';
 
 export const SCORER_FORMAT = 'sensequant-scorer/1';
 
@@ -39,17 +38,14 @@ export type ScorerJson = z.infer<typeof scorerJsonSchema>;
 /** Any scorer artifact: a dense network or (`kind: 'trees'`) a tree ensemble. */
 export type AnyScorerJson = ScorerJson | TreeScorerJson;
 
-/** Saved class name of the GBDT student, whose weights hold trees rather than a dense network. */
-export const GBDT_STUDENT_CLASS = 'GbdtStudent';
-
 const savedConfigSchema = z.looseObject({
   featureNames: z.array(z.string()),
-  classes: z.array(z.string()).optional(),
+  // Every saved dense student records its classes; the scorer never guesses them.
+  classes: z.array(z.string().min(1)).min(2),
 });
 
-/** Extracts the minimal scorer JSON from a saved student (LogisticStudent / MlpStudent / GbdtStudent). */
-export function exportScorer(saved: SavedModel): AnyScorerJson {
-  if (saved.className === GBDT_STUDENT_CLASS) return exportTreeScorer(saved);
+/** Extracts the minimal scorer JSON from a saved dense network (`config.featureNames`, weights = DenseNetwork). */
+export function exportDenseScorer(saved: SavedModel): ScorerJson {
   const config = savedConfigSchema.safeParse(saved.config);
   const net = denseNetworkSchema.safeParse(saved.weights);
   if (!config.success || !net.success) {
@@ -67,7 +63,7 @@ export function exportScorer(saved: SavedModel): AnyScorerJson {
     normaliser: net.data.normaliser,
     layers: net.data.layers,
     temperature: net.data.calibrationTemperature,
-    classes: config.data.classes ?? [...CLASSES],
+    classes: config.data.classes,
   });
 }
 

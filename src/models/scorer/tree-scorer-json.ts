@@ -1,13 +1,11 @@
 /**
- * The `kind: 'trees'` variant of the scorer artifact: a GbdtStudent's boosted trees as flat arrays
- * (same layout and traversal as src/models/gbdt/tree.ts) plus its calibration temperature.
+ * The `kind: 'trees'` variant of the scorer artifact: boosted trees as flat arrays (same layout and
+ * traversal as src/models/gbdt/tree.ts) plus a calibration temperature.
  */
 import { z } from 'zod';
-import { ArtifactError, SenseQuantError } from '../../core/index.js';
-import { CLASSES } from '../../labels/index.js';
-import { checkTreeArrays, parseGbdtSaved } from '../gbdt/model-schema.js';
-import type { SavedModel } from '../learner.js';
+import { ArtifactError } from '../../core/index.js';
 import { zodIssues } from './network-spec.js';
+import { checkTreeArrays } from './tree-arrays.js';
 
 const int = z.number().int();
 const finite = z.number().finite();
@@ -47,46 +45,9 @@ export const treeScorerJsonSchema = z
 
 export type TreeScorerJson = z.infer<typeof treeScorerJsonSchema>;
 
-const studentConfigSchema = z.looseObject({
-  calibrationTemperature: finite.positive(),
-  classes: z.array(z.string()).optional(),
-});
-
 /** Validates untrusted tree-scorer JSON; corrupt input → ArtifactError naming the offending path. */
 export function parseTreeScorerJson(json: unknown): TreeScorerJson {
   const parsed = treeScorerJsonSchema.safeParse(json);
   if (!parsed.success) throw new ArtifactError('invalid scorer JSON', zodIssues(parsed.error, 'scorer'));
   return parsed.data;
-}
-
-/** Extracts the tree scorer JSON from a saved GbdtStudent (weights = the GbdtClassifier SavedModel). */
-export function exportTreeScorer(saved: SavedModel): TreeScorerJson {
-  const config = studentConfigSchema.safeParse(saved.config);
-  if (!config.success) {
-    throw new ArtifactError(
-      `saved model "${saved.className}" is not a GBDT student the scorer can compile`,
-      zodIssues(config.error, 'config'),
-    );
-  }
-  let gbdt: ReturnType<typeof parseGbdtSaved>;
-  try {
-    gbdt = parseGbdtSaved(saved.weights as SavedModel);
-  } catch (e) {
-    if (!(e instanceof SenseQuantError)) throw e;
-    throw new ArtifactError(
-      `saved model "${saved.className}" holds corrupt trees`,
-      e.issues.map((i) => ({ ...i, path: i.path ? `weights.${i.path}` : 'weights' })),
-    );
-  }
-  const w = gbdt.weights;
-  return parseTreeScorerJson({
-    format: 'sensequant-scorer/1',
-    kind: 'trees',
-    featureNames: w.featureNames,
-    classes: config.data.classes ?? CLASSES.slice(0, w.numClasses),
-    initScore: w.initScore,
-    // Split gains only matter for feature importance, not for scoring.
-    trees: w.trees.map(({ gain: _gain, ...t }) => t),
-    temperature: config.data.calibrationTemperature,
-  });
 }

@@ -5,10 +5,12 @@ export {
   TF_BACKEND_CANDIDATES,
 } from './backend.js';
 export type { BackendAttempt, BackendInfo, TfBackendCandidate } from './backend.js';
+export { logisticLearner, mlpLearner } from './dense-learners.js';
 export { architecture, forwardLogits, initDenseLayers, layersToTensors } from './dense-network.js';
 export type { TfLayer } from './dense-network.js';
 export { distillationLoss, distillationLossFromLogProbs, TEACHER_PROB_FLOOR } from './distillation-loss.js';
 export type { DistillationWeights } from './distillation-loss.js';
+export { nnOptionsFrom } from './nn-params.js';
 export { parseStudentArtifact, studentClassName } from './student-artifact.js';
 export type { StudentClassName, StudentState, TrainingSummary } from './student-artifact.js';
 export { assertDatasetFeatures, fitNormaliser, normalisedRowMajor } from './student-data.js';

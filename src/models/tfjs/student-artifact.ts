@@ -25,9 +25,14 @@ export interface StudentState {
   training?: TrainingSummary;
 }
 
+const CLASS_NAMES: Record<StudentOptions['modelType'], StudentClassName> = {
+  logistic: 'LogisticStudent',
+  mlp: 'MlpStudent',
+};
+
 /** The saved className of a student family. */
 export function studentClassName(modelType: StudentOptions['modelType']): StudentClassName {
-  return modelType === 'mlp' ? 'MlpStudent' : 'LogisticStudent';
+  return CLASS_NAMES[modelType];
 }
 
 const summarySchema = z

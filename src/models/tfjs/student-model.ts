@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { type Classifier, type Dataset, registerLearner, type SavedModel } from '../learner.js';
+import type { Classifier, Dataset, SavedModel } from '../learner.js';
 import type { DenseNetwork } from '../scorer/index.js';
 import { ensureTfBackendSync } from './backend.js';
 import { forwardLogits, layersToTensors, type TfLayer } from './dense-network.js';
@@ -105,6 +105,3 @@ export class StudentModel implements Classifier {
     return Float64Array.from(values);
   }
 }
-
-registerLearner('LogisticStudent', (saved) => StudentModel.fromJSON(saved));
-registerLearner('MlpStudent', (saved) => StudentModel.fromJSON(saved));

@@ -1,8 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ArtifactError, createRng } from '../../../src/core/index.js';
 import { GbdtStudent, trainGbdtStudent } from '../../../src/models/gbdt-student/index.js';
-import { loadClassifier, type SavedModel } from '../../../src/models/learner.js';
-import { compileScorer, exportScorer, loadScorer } from '../../../src/models/scorer/index.js';
+import {
+  compileScorer,
+  exportScorer,
+  loadClassifier,
+  loadScorer,
+  type SavedModel,
+} from '../../../src/models/index.js';
 import { accuracy, argmaxRows, meanNll, type Synthetic, synthetic } from '../tfjs/synthetic.js';
 
 const D = 6;

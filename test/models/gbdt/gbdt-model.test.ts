@@ -6,7 +6,7 @@ import {
   MIN_CHUNKED_ROWS,
   resetHistogramStats,
 } from '../../../src/models/gbdt/histogram-builder.js';
-import { loadClassifier, type SavedModel } from '../../../src/models/learner.js';
+import { loadClassifier, type SavedModel } from '../../../src/models/index.js';
 import { xorData } from './helpers.js';
 
 /** Index of the first differing character (-1 when equal), to keep failure output short. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ArtifactError } from '../../../src/core/index.js';
-import { exportScorer, loadScorer, type TreeScorerJson } from '../../../src/models/scorer/index.js';
+import { exportScorer, loadScorer, type TreeScorerJson } from '../../../src/models/index.js';
 
 /** Two classes, one round: tree 0 (class 0) splits on b with NaN → left; tree 1 (class 1) is a single leaf. */
 function handTrees(temperature = 1): TreeScorerJson {

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import { datasetFromRows, loadClassifier } from '../../../src/models/learner.js';
+import { datasetFromRows, loadClassifier } from '../../../src/models/index.js';
 import { parseStudentOptions } from '../../../src/models/tfjs/index.js';
 
 // Runs in its own process: initTfBackend() is never called here.

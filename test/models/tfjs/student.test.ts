@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ArtifactError, ConfigError } from '../../../src/core/index.js';
-import { loadClassifier, type SavedModel } from '../../../src/models/learner.js';
+import { loadClassifier, type SavedModel } from '../../../src/models/index.js';
 import {
   initTfBackend,
   StudentModel,
