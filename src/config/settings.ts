@@ -27,6 +27,14 @@ export const settingsSchema = z.object({
     .max(200)
     .optional()
     .describe('Who registry actions are recorded as (default user@host).'),
+  SENSEQUANT_REGISTRY_HMAC_KEY: z
+    .string()
+    .min(16, 'use at least 16 characters')
+    .max(1024)
+    .optional()
+    .describe(
+      'Secret that signs registry manifests (HMAC-SHA256); when set, every version must verify against it.',
+    ),
   SOURCE_DATE_EPOCH: z
     .string()
     .regex(/^\d{1,12}$/, 'whole seconds since 1970-01-01')
@@ -39,6 +47,7 @@ export interface Settings {
   logLevel: z.infer<typeof settingsSchema>['SENSEQUANT_LOG_LEVEL'];
   tfBackend: string | undefined;
   actor: string | undefined;
+  registryHmacKey: string | undefined;
   /** SOURCE_DATE_EPOCH in milliseconds, or undefined. */
   sourceDateEpochMs: number | undefined;
 }
@@ -116,7 +125,9 @@ export function parseSettings(env: Record<string, string | undefined>): Result<S
     return fail(
       r.error.issues.map((i) => ({
         path: String(i.path[0] ?? ''),
-        value: String(raw[String(i.path[0])] ?? '').slice(0, 200),
+        value: String(i.path[0]).includes('KEY')
+          ? '(secret)'
+          : String(raw[String(i.path[0])] ?? '').slice(0, 200),
         message: i.message,
         fix: `set ${String(i.path[0])} to a valid value or unset it (${settingsSchema.shape[i.path[0] as keyof typeof settingsSchema.shape]?.description ?? ''})`,
       })),
@@ -127,6 +138,7 @@ export function parseSettings(env: Record<string, string | undefined>): Result<S
     logLevel: s.SENSEQUANT_LOG_LEVEL,
     tfBackend: s.SENSEQUANT_TF_BACKEND || undefined,
     actor: s.SENSEQUANT_ACTOR,
+    registryHmacKey: s.SENSEQUANT_REGISTRY_HMAC_KEY,
     sourceDateEpochMs: s.SOURCE_DATE_EPOCH === undefined ? undefined : Number(s.SOURCE_DATE_EPOCH) * 1000,
   });
 }

@@ -92,6 +92,7 @@ export const REGISTRY_FILES = {
   stagingPrefix: '.staging-',
   linkTmpPrefix: '.production.tmp-',
   manifest: 'MANIFEST.sha256',
+  signature: 'MANIFEST.sha256.sig',
   version: 'model_version.txt',
   entry: 'registry_entry.json',
 } as const;

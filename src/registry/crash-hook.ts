@@ -37,3 +37,8 @@ export function setRegistryCrashHook(fn: ((step: string) => void) | undefined): 
 export function crashPoint(step: RegistryCrashStep): void {
   hook?.(step);
 }
+
+/** Calls the hook inside `registry unlock`, between inspecting the lock and removing it; tests only. */
+export function unlockPoint(step: 'unlock-inspected'): void {
+  hook?.(step);
+}

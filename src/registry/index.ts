@@ -40,3 +40,6 @@ export type {
 } from './types.js';
 export type { ValidatePromotionOptions } from './validate-promotion.js';
 export { INTEGRITY_CHECKS, validatePromotion } from './validate-promotion.js';
+export type { BundleCheck, BundleMetadata, ModelBundle } from './model-bundle.js';
+export { bundleMetadataSchema, checkModelBundle, openModelBundle } from './model-bundle.js';
+export { readJsonFile, readRegularFile, REGISTRY_LIMITS } from './bounded-read.js';

@@ -15,13 +15,19 @@ export const AUDIT_FILE = REGISTRY_FILES.audit;
 export const STAGING_PREFIX = REGISTRY_FILES.stagingPrefix;
 export const LINK_TMP_PREFIX = REGISTRY_FILES.linkTmpPrefix;
 export const MODEL_FILE = STUDENT_FILES.model;
+export const SCORER_FILE = STUDENT_FILES.scorer;
 export const METADATA_FILE = STUDENT_FILES.metadata;
 export const CHECKLIST_FILE = VALIDATION_FILES.checklistJson;
 export const MANIFEST_FILE = REGISTRY_FILES.manifest;
 export const VERSION_FILE = REGISTRY_FILES.version;
 export const ENTRY_FILE = REGISTRY_FILES.entry;
 /** Files the registry writes into every version; a candidate's own copies are not taken over. */
-export const RESERVED_FILES: readonly string[] = [MANIFEST_FILE, VERSION_FILE, ENTRY_FILE];
+export const RESERVED_FILES: readonly string[] = [
+  MANIFEST_FILE,
+  REGISTRY_FILES.signature,
+  VERSION_FILE,
+  ENTRY_FILE,
+];
 
 const VERSION_RE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 
@@ -93,6 +99,24 @@ export function readProductionVersion(root: string): string | null {
     ]);
   }
   return m[1];
+}
+
+/**
+ * Production version as a switch sees it: a symlink pointing outside the archive counts as no production
+ * (the switch's rename replaces the link), while a real directory in its place still throws (moving it
+ * aside is the operator's call).
+ */
+export function productionForSwitch(root: string): string | null {
+  try {
+    return readProductionVersion(root);
+  } catch (err) {
+    try {
+      if (lstatSync(join(root, PRODUCTION)).isSymbolicLink()) return null;
+    } catch {
+      // fall through
+    }
+    throw err;
+  }
 }
 
 /** readProductionVersion, but null instead of throwing on a malformed production pointer. */

@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { RegistryError } from '../core/index.js';
 import { fsyncDir } from '../pipeline/index.js';
 import { appendAudit } from './audit-log.js';
+import { unlockPoint } from './crash-hook.js';
 import { defaultActor, LOCK_FILE, safeProductionVersion } from './layout.js';
 import type { LockInfo, LockState } from './types.js';
 
@@ -25,6 +26,8 @@ const UNLOCK_FIX =
 /** A held registry lock. */
 export interface RegistryLock {
   info: LockInfo;
+  /** Throws RegistryError unless the lock file still carries this operation's token (checked before the switch). */
+  assertHeld(): void;
   release(): void;
 }
 
@@ -64,8 +67,16 @@ export function readLockState(root: string): LockState {
       ? { state: 'stale', holder, fix }
       : { state: 'held', holder };
   }
-  // A pid on another host cannot be checked from here: treat the lock as held.
-  if (holder.host === hostname() && !isPidAlive(holder.pid)) return { state: 'stale', holder, fix };
+  // A pid on another host (or container) cannot be checked from here: held until the operator says otherwise.
+  if (holder.host !== hostname()) {
+    return {
+      state: 'held',
+      holder,
+      foreign: true,
+      fix: `held from another host (${holder.host}); if that host or container is gone: registry unlock --other-host`,
+    };
+  }
+  if (!isPidAlive(holder.pid)) return { state: 'stale', holder, fix };
   return { state: 'held', holder };
 }
 
@@ -111,6 +122,17 @@ export function acquireRegistryLock(root: string, action: string): RegistryLock 
   fsyncDir(root);
   return {
     info,
+    assertHeld: () => {
+      if (readLockInfo(path)?.token !== info.token) {
+        throw new RegistryError('the registry lock was taken from this operation; production untouched', [
+          {
+            path,
+            message: 'lock file missing or owned by another operation',
+            fix: 'registry status, then retry',
+          },
+        ]);
+      }
+    },
     release: () => {
       // Only remove our own lock: it may have been broken and retaken by someone else meanwhile.
       if (readLockInfo(path)?.token === info.token) {
@@ -121,37 +143,124 @@ export function acquireRegistryLock(root: string, action: string): RegistryLock 
   };
 }
 
-/** Removes the lock only if it is stale (and logs it); throws RegistryError if a live process holds it. */
+/** Name of the short-lived mutex that serialises `registry unlock` (never held during promote/rollback). */
+export const BREAK_MUTEX = `${LOCK_FILE}.break`;
+/** An unlock mutex older than this was left by a killed `registry unlock` (an unlock takes milliseconds). */
+const BREAK_MUTEX_STALE_MS = 60_000;
+
+function takeBreakMutex(root: string): () => void {
+  const path = join(root, BREAK_MUTEX);
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(path, 'wx');
+      writeSync(
+        fd,
+        `${JSON.stringify({ pid: process.pid, host: hostname(), time: new Date().toISOString() })}\n`,
+      );
+      closeSync(fd);
+      return () => {
+        try {
+          unlinkSync(path);
+        } catch {
+          // already gone
+        }
+      };
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      let age = 0;
+      try {
+        age = Date.now() - statSync(path).mtimeMs;
+      } catch {
+        continue; // released meanwhile: retry
+      }
+      if (age <= BREAK_MUTEX_STALE_MS) break;
+      unlinkSync(path);
+    }
+  }
+  throw new RegistryError('another `registry unlock` is in progress', [
+    {
+      path,
+      message: 'unlock mutex held',
+      fix: `retry in a minute (a mutex older than ${BREAK_MUTEX_STALE_MS / 1000} s is ignored)`,
+    },
+  ]);
+}
+
+/** Options of breakStaleLock. */
+export interface BreakLockOptions {
+  actor?: string;
+  /**
+   * Also remove a lock held by a process on another host (or container): its pid cannot be checked from
+   * here, so only the operator can declare it dead (`registry unlock --other-host`).
+   */
+  otherHost?: boolean;
+}
+
+/**
+ * Removes the lock only if it is stale (owner process gone, or on another host with `otherHost`), and
+ * logs it. Unlocks are serialised by a mutex and the lock is re-read immediately before it is removed, so
+ * two racing unlocks can never remove a lock that a promote took in between: only the lock that was
+ * inspected is ever removed. Throws RegistryError if a live process holds it.
+ */
 export function breakStaleLock(
   root: string,
-  actor: string = defaultActor(),
+  opts: BreakLockOptions | string = {},
 ): { removed: boolean; holder: LockInfo | null } {
-  const st = readLockState(root);
-  if (st.state === 'free') return { removed: false, holder: null };
-  if (st.state === 'held') {
-    throw new RegistryError('registry lock is held by a live process', [
-      {
-        path: join(root, LOCK_FILE),
-        message: `held by ${describe(st.holder)}`,
-        fix: 'wait for it to finish',
-      },
-    ]);
-  }
+  const o: BreakLockOptions = typeof opts === 'string' ? { actor: opts } : opts;
+  const path = join(root, LOCK_FILE);
+  const release = takeBreakMutex(root);
   try {
-    unlinkSync(join(root, LOCK_FILE));
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    const st = readLockState(root);
+    if (st.state === 'free') return { removed: false, holder: null };
+    const foreign = st.holder !== null && st.holder.host !== hostname();
+    if (st.state === 'held' && !(foreign && o.otherHost)) {
+      throw new RegistryError('registry lock is held by a live process', [
+        {
+          path,
+          message: `held by ${describe(st.holder)}`,
+          fix: foreign
+            ? `it is on another host (${st.holder?.host}): if that host or container is gone, run \`registry unlock --other-host\``
+            : 'wait for it to finish',
+        },
+      ]);
+    }
+    let inspected: Buffer;
+    try {
+      inspected = readFileSync(path);
+    } catch {
+      return { removed: false, holder: null };
+    }
+    unlockPoint('unlock-inspected');
+    // Only the lock inspected above may go: if its bytes changed, someone else owns the file now.
+    let current: Buffer | null = null;
+    try {
+      current = readFileSync(path);
+    } catch {
+      return { removed: false, holder: null };
+    }
+    if (!current.equals(inspected)) {
+      throw new RegistryError('the registry lock changed while unlocking; nothing removed', [
+        {
+          path,
+          message: 'a new operation took the lock',
+          fix: 'run registry status and retry if it is stale',
+        },
+      ]);
+    }
+    unlinkSync(path);
+    fsyncDir(root);
+    const from = safeProductionVersion(root);
+    appendAudit(root, {
+      action: 'unlock',
+      from,
+      to: from,
+      reason: `removed ${st.state === 'held' ? 'foreign' : 'stale'} lock of ${describe(st.holder)}`,
+      forced: st.state === 'held',
+      actor: o.actor ?? defaultActor(),
+      checksums: { model_sha256_from: null, model_sha256_to: null },
+    });
+    return { removed: true, holder: st.holder };
+  } finally {
+    release();
   }
-  fsyncDir(root);
-  const from = safeProductionVersion(root);
-  appendAudit(root, {
-    action: 'unlock',
-    from,
-    to: from,
-    reason: `removed stale lock of ${describe(st.holder)}`,
-    forced: false,
-    actor,
-    checksums: { model_sha256_from: null, model_sha256_to: null },
-  });
-  return { removed: true, holder: st.holder };
 }

@@ -26,7 +26,8 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ArtifactError, ConfigError, logger, RegistryError } from '../core/index.js';
-import { sha256File } from '../pipeline/index.js';
+import { gitCommit, sha256File } from '../pipeline/index.js';
+import { explainFsError } from './fs-errors.js';
 import { appendAudit } from './audit-log.js';
 import { crashPoint } from './crash-hook.js';
 import {
@@ -34,7 +35,7 @@ import {
   DEFAULT_REGISTRY_ROOT,
   defaultActor,
   MODEL_FILE,
-  readProductionVersion,
+  productionForSwitch,
   versionDir,
 } from './layout.js';
 import { acquireRegistryLock } from './lock.js';
@@ -57,6 +58,8 @@ export interface PromoteOptions {
   actor?: string;
   /** Promotion time used to derive the version id (default now). */
   now?: Date;
+  /** The candidate dir the user named, recorded in the audit log and registry_entry.json (default candidateDir). */
+  sourceDir?: string;
 }
 
 /** Validates a candidate, stages it in the archive and atomically makes it production. */
@@ -76,12 +79,14 @@ export function promote(candidateDir: string, opts: PromoteOptions = {}): Promot
   }
   if (opts.version !== undefined) assertValidVersion(opts.version);
 
-  const report = gateCandidate(root, candidateDir, { forced, actor, logRefusal: !opts.dryRun });
+  const source = opts.sourceDir ?? candidateDir;
+  const commit = gitCommit(process.cwd());
+  const report = gateCandidate(root, candidateDir, { forced, actor, logRefusal: !opts.dryRun, source });
   const modelSha = sha256File(join(candidateDir, MODEL_FILE));
   const now = opts.now ?? new Date();
 
   if (opts.dryRun) {
-    const from = readProductionVersion(root);
+    const from = productionForSwitch(root);
     const { version } = resolveVersion(root, candidateDir, opts.version, modelSha, now);
     assertNotCurrent(version, from);
     return {
@@ -92,23 +97,30 @@ export function promote(candidateDir: string, opts: PromoteOptions = {}): Promot
     };
   }
 
-  const lock = acquireRegistryLock(root, `promote ${candidateDir}`);
+  const lock = acquireRegistryLock(root, `promote ${source}`);
+  let switched = false;
   try {
     crashPoint('lock-acquired');
     recoverUnderLock(root, actor);
     crashPoint('after-recover');
-    const from = readProductionVersion(root);
+    const from = productionForSwitch(root);
     const { version, reuse } = resolveVersion(root, candidateDir, opts.version, modelSha, now);
     assertNotCurrent(version, from);
     if (!reuse) {
-      stageVersion(root, candidateDir, {
-        version,
-        staged_at: now.toISOString(),
-        model_sha256: modelSha,
-        forced,
-        reason,
-        actor,
-      });
+      stageVersion(
+        root,
+        candidateDir,
+        {
+          version,
+          staged_at: now.toISOString(),
+          git_commit: commit,
+          model_sha256: modelSha,
+          forced,
+          reason,
+          actor,
+        },
+        source,
+      );
     }
     const check = verifyVersionDir(versionDir(root, version));
     if (!check.verified || check.model_sha256 !== modelSha) {
@@ -122,7 +134,9 @@ export function promote(candidateDir: string, opts: PromoteOptions = {}): Promot
       ]);
     }
     crashPoint('after-verify');
+    lock.assertHeld();
     switchProduction(root, version);
+    switched = true;
     crashPoint('before-audit');
     const result: PromotionResult = {
       ...base(root, version, from, forced, reason, modelSha, report.checks),
@@ -138,11 +152,14 @@ export function promote(candidateDir: string, opts: PromoteOptions = {}): Promot
       forced,
       actor,
       checksums: { model_sha256_from: result.model_sha256_from, model_sha256_to: modelSha },
-      candidate: candidateDir,
+      candidate: source,
+      git_commit: commit,
     });
     crashPoint('after-audit');
     logger.info('registry: promoted', { from, to: version, forced });
     return result;
+  } catch (err) {
+    throw explainFsError(err, 'promote', switched);
   } finally {
     lock.release();
   }

@@ -12,7 +12,7 @@ import { INTEGRITY_CHECKS, validatePromotion } from './validate-promotion.js';
 export function gateCandidate(
   root: string,
   candidateDir: string,
-  opts: { forced: boolean; actor: string; logRefusal: boolean },
+  opts: { forced: boolean; actor: string; logRefusal: boolean; source?: string },
 ): ValidationReport {
   const report = validatePromotion(candidateDir);
   const failed = report.checks.filter((c) => !c.pass);
@@ -29,7 +29,7 @@ export function gateCandidate(
       forced: opts.forced,
       actor: opts.actor,
       checksums: { model_sha256_from: archivedModelSha(root, from), model_sha256_to: null },
-      candidate: candidateDir,
+      candidate: opts.source ?? candidateDir,
     });
   }
   throw new ValidationRejectedError(

@@ -8,6 +8,7 @@ import {
   AUDIT_FILE,
   LINK_TMP_PREFIX,
   METADATA_FILE,
+  productionForSwitch,
   readProductionVersion,
   STAGING_PREFIX,
   versionDir,
@@ -78,9 +79,12 @@ export function recoverUnderLock(root: string, actor: string): void {
     fsyncDir(root);
     if (existsSync(join(root, ARCHIVE))) fsyncDir(join(root, ARCHIVE));
   }
-  const current = readProductionVersion(root);
+  const current = productionForSwitch(root);
   const audited = auditedProduction(readAudit(root).entries);
-  if (current !== null && current !== audited) {
+  if (current !== null && current !== audited && !existsSync(versionDir(root, current))) {
+    // A link to a version that does not exist was never a switch this registry made: no audit entry.
+    logger.warn('registry: production points to a missing version; not recorded', { version: current });
+  } else if (current !== null && current !== audited) {
     appendAudit(root, {
       action: 'recover',
       from: audited,

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ArtifactError, logger, RegistryError } from '../core/index.js';
+import { gitCommit } from '../pipeline/index.js';
 import { appendAudit, readAudit, SWITCH_ACTIONS } from './audit-log.js';
 import { crashPoint } from './crash-hook.js';
 import {
@@ -8,13 +9,14 @@ import {
   assertValidVersion,
   DEFAULT_REGISTRY_ROOT,
   defaultActor,
-  readProductionVersion,
+  productionForSwitch,
   STAGING_PREFIX,
   versionDir,
 } from './layout.js';
 import { acquireRegistryLock } from './lock.js';
 import { verifyVersionDir } from './manifest.js';
 import { archivedModelSha, recoverUnderLock } from './recover.js';
+import { explainFsError } from './fs-errors.js';
 import { switchProduction } from './switch-production.js';
 import type { AuditEntry, RollbackResult } from './types.js';
 
@@ -94,7 +96,7 @@ export function rollback(opts: RollbackOptions = {}): RollbackResult {
   if (opts.to !== undefined) assertValidVersion(opts.to);
 
   if (opts.dryRun) {
-    const from = readProductionVersion(root);
+    const from = productionForSwitch(root);
     const to = resolveTarget(root, from, opts.to);
     const check = verifyTarget(root, to);
     const shaFrom = archivedModelSha(root, from);
@@ -110,15 +112,18 @@ export function rollback(opts: RollbackOptions = {}): RollbackResult {
   }
 
   const lock = acquireRegistryLock(root, `rollback${opts.to ? ` --to ${opts.to}` : ''}`);
+  let switched = false;
   try {
     crashPoint('lock-acquired');
     recoverUnderLock(root, actor);
     crashPoint('after-recover');
-    const from = readProductionVersion(root);
+    const from = productionForSwitch(root);
     const to = resolveTarget(root, from, opts.to);
     const check = verifyTarget(root, to);
     crashPoint('after-verify');
+    lock.assertHeld();
     switchProduction(root, to);
+    switched = true;
     crashPoint('before-audit');
     const result: RollbackResult = {
       dryRun: false,
@@ -137,10 +142,13 @@ export function rollback(opts: RollbackOptions = {}): RollbackResult {
       forced: false,
       actor,
       checksums: { model_sha256_from: result.model_sha256_from, model_sha256_to: result.model_sha256_to },
+      git_commit: gitCommit(process.cwd()),
     });
     crashPoint('after-audit');
     logger.info('registry: rolled back', { from, to });
     return result;
+  } catch (err) {
+    throw explainFsError(err, 'rollback', switched);
   } finally {
     lock.release();
   }

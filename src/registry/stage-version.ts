@@ -16,13 +16,17 @@ import {
   versionDir,
 } from './layout.js';
 import { buildManifest, formatManifest, listFiles } from './manifest.js';
+import { manifestSignature, SIGNATURE_FILE, signingKey } from './manifest-signature.js';
 import type { FileChecksum } from './types.js';
 
 /** registry_entry.json: how a version entered the registry. */
 export interface RegistryEntry {
   version: string;
   staged_at: string;
+  /** The candidate directory the user named (not a temporary bundle copy). */
   source_dir: string;
+  /** Commit of the working tree the promotion ran from (null outside git). */
+  git_commit: string | null;
   source_files: FileChecksum[];
   model_sha256: string;
   forced: boolean;
@@ -54,6 +58,7 @@ export function stageVersion(
   root: string,
   candidateDir: string,
   entry: Omit<RegistryEntry, 'source_files' | 'source_dir'>,
+  sourceDir: string = candidateDir,
 ): FileChecksum[] {
   const archive = join(root, ARCHIVE);
   mkdirSync(archive, { recursive: true });
@@ -70,11 +75,16 @@ export function stageVersion(
   }
   // Hash the staged copies, not the sources: that is what the manifest must vouch for.
   const sourceFiles = buildManifest(tmp);
-  const full: RegistryEntry = { ...entry, source_dir: resolve(candidateDir), source_files: sourceFiles };
+  const full: RegistryEntry = { ...entry, source_dir: resolve(sourceDir), source_files: sourceFiles };
   writeFileSync(join(tmp, VERSION_FILE), `${entry.version}\n`, { flag: 'wx' });
   writeFileSync(join(tmp, ENTRY_FILE), `${stableStringify(full, 2)}\n`, { flag: 'wx' });
   const manifest = buildManifest(tmp);
-  writeFileSync(join(tmp, MANIFEST_FILE), formatManifest(manifest), { flag: 'wx' });
+  const manifestText = formatManifest(manifest);
+  writeFileSync(join(tmp, MANIFEST_FILE), manifestText, { flag: 'wx' });
+  const key = signingKey();
+  if (key !== undefined) {
+    writeFileSync(join(tmp, SIGNATURE_FILE), `${manifestSignature(manifestText, key)}\n`, { flag: 'wx' });
+  }
   crashPoint('after-staging');
   fsyncTree(tmp);
   crashPoint('after-fsync');

@@ -62,6 +62,8 @@ export interface AuditEntry {
   actor: string;
   checksums: { model_sha256_from: string | null; model_sha256_to: string | null };
   candidate?: string;
+  /** Commit of the working tree the action ran from. */
+  git_commit?: string | null;
 }
 
 /** Content of `<root>/.registry.lock`. */
@@ -75,7 +77,7 @@ export interface LockInfo {
 
 export type LockState =
   | { state: 'free' }
-  | { state: 'held'; holder: LockInfo | null }
+  | { state: 'held'; holder: LockInfo | null; foreign?: boolean; fix?: string }
   | { state: 'stale'; holder: LockInfo | null; fix: string };
 
 /** Checksum status of one stored version. */

@@ -10,6 +10,8 @@ export interface ChecklistContext {
   candidateDir: string;
   candidateModel: string;
   candidateSha256: string;
+  /** config_hash recorded in the candidate's metadata: binds the checklist to that training run. */
+  candidateConfigHash?: string;
   baselineModel: string;
   configHash: string;
   registryRoot: string;
@@ -49,6 +51,7 @@ export function checklistJson(
     timestamp: ctx.timestamp,
     candidate_model: ctx.candidateModel,
     candidate_model_sha256: ctx.candidateSha256,
+    candidate_config_hash: ctx.candidateConfigHash ?? null,
     baseline_model: ctx.baselineModel,
     config_hash: ctx.configHash,
     validation_period: {

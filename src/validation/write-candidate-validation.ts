@@ -36,6 +36,7 @@ export function writeValidation(
     candidateDir: studentDir,
     candidateModel: join(studentDir, STUDENT_FILES.model),
     candidateSha256: v.candidate.metadata.model_sha256,
+    candidateConfigHash: v.candidate.metadata.config_hash,
     baselineModel: v.baseline ? join(v.baseline.dir, STUDENT_FILES.model) : 'rule: SMA(20)/SMA(50) crossover',
     configHash,
     registryRoot: PATHS.models,

@@ -10,7 +10,13 @@ describe('environment settings', () => {
     const r = parseSettings({});
     expect(r).toEqual({
       ok: true,
-      value: { logLevel: 'info', tfBackend: undefined, actor: undefined, sourceDateEpochMs: undefined },
+      value: {
+        logLevel: 'info',
+        tfBackend: undefined,
+        actor: undefined,
+        registryHmacKey: undefined,
+        sourceDateEpochMs: undefined,
+      },
     });
   });
 

@@ -11,6 +11,8 @@ import {
 } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { exportScorer, type SavedModel, studentOptionsSchema } from '../../src/models/index.js';
+import { stableStringify } from '../../src/pipeline/index.js';
 
 /** Fresh temp dir for one test. */
 export function tempDir(prefix = 'sq-registry-'): string {
@@ -28,33 +30,60 @@ export interface CandidateSpec {
   withChecklist?: boolean;
   /** Edits metadata after it is built (e.g. delete the teacher link). */
   editMeta?: (meta: Record<string, unknown>) => void;
+  /** Edits the checklist after it is built (it is bound to the model by default). */
+  editChecklist?: (checklist: Record<string, unknown>) => void;
   extraFiles?: Record<string, string>;
+}
+
+export const FEATURES = ['f0', 'f1', 'f2'];
+export const CLASSES = ['LONG', 'SHORT', 'NOOP'];
+
+/** A real (loadable) logistic student: 3 features → 3 classes, weights derived from `seed`. */
+export function studentJson(seed: number): Record<string, unknown> {
+  const w = Array.from({ length: 9 }, (_, i) => Math.round(Math.sin(seed * 7 + i) * 1000) / 1000);
+  return {
+    className: 'LogisticStudent',
+    config: { options: studentOptionsSchema.parse({}), featureNames: FEATURES, classes: CLASSES },
+    weights: {
+      normaliser: { mean: [0, 0.5, -0.5], std: [1, 2, 0.5] },
+      layers: [{ inDim: 3, outDim: 3, activation: 'linear', weights: w, bias: [0.1, -0.1, 0] }],
+      calibrationTemperature: 1.25,
+    },
+  };
 }
 
 /** Writes a student candidate dir obeying the contract (unless spec says otherwise). */
 export function makeCandidate(parent: string, name: string, spec: CandidateSpec = {}): string {
   const dir = join(parent, name);
   mkdirSync(dir, { recursive: true });
-  const model = JSON.stringify({
-    className: 'Student',
-    config: { seed: spec.seed ?? 1 },
-    weights: [spec.seed ?? 1, 2, 3],
-  });
+  const saved = studentJson(spec.seed ?? 1);
+  const model = `${stableStringify(saved)}\n`;
+  const scorer = `${stableStringify(exportScorer(saved as unknown as SavedModel))}\n`;
   writeFileSync(join(dir, 'student_model.json'), model);
+  writeFileSync(join(dir, 'scorer.json'), scorer);
   const meta: Record<string, unknown> = {
     model_sha256: sha(model),
+    scorer_sha256: sha(scorer),
     config_hash: 'ab12cd34',
     teacher: { dir: 'data/teacher/run1', model_sha256: 'f'.repeat(64) },
     model_type: 'logistic',
+    feature_names: FEATURES,
+    classes: CLASSES,
+    data: { test_start: '2024-06-06T18:30:00.000Z' },
     extra_field: { kept: true },
   };
   spec.editMeta?.(meta);
   writeFileSync(join(dir, 'metadata.json'), JSON.stringify(meta, null, 2));
   if (spec.withChecklist !== false) {
-    writeFileSync(
-      join(dir, 'promotion_checklist.json'),
-      JSON.stringify({ recommendation: spec.recommendation ?? 'PROMOTE', reason: 'metrics within bounds' }),
-    );
+    const checklist: Record<string, unknown> = {
+      recommendation: spec.recommendation ?? 'PROMOTE',
+      reason: 'metrics within bounds',
+      candidate_model_sha256: sha(model),
+      candidate_config_hash: 'ab12cd34',
+      validation_period: { start: '2024-06-07', end: '2024-12-24' },
+    };
+    spec.editChecklist?.(checklist);
+    writeFileSync(join(dir, 'promotion_checklist.json'), JSON.stringify(checklist));
   }
   writeFileSync(join(dir, 'evaluation_metrics.json'), JSON.stringify({ auc: 0.6 + (spec.seed ?? 1) / 100 }));
   for (const [rel, text] of Object.entries(spec.extraFiles ?? {})) {

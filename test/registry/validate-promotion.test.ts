@@ -23,7 +23,7 @@ describe('validatePromotion', () => {
     writeFileSync(join(dir, 'student_model.json'), '{"tampered":true}');
     const r = validatePromotion(dir);
     expect(r.canPromote).toBe(false);
-    expect(failedNames(dir)).toEqual(['model-sha256']);
+    expect(failedNames(dir)).toEqual(['model-sha256', 'model-loads']);
     expect(r.checks.find((c) => c.name === 'model-sha256')?.detail).toMatch(/hashes to/);
   });
 
@@ -34,7 +34,12 @@ describe('validatePromotion', () => {
 
   it('reports a missing or malformed config_hash', () => {
     const dir = makeCandidate(tempDir(), 'c', { editMeta: (m) => (m.config_hash = 'XYZ') });
-    expect(failedNames(dir)).toEqual(['metadata-schema', 'config-hash']);
+    expect(failedNames(dir)).toEqual([
+      'metadata-schema',
+      'model-loads',
+      'config-hash',
+      'checklist-config-hash',
+    ]);
   });
 
   it('reports a REJECT checklist', () => {
@@ -48,14 +53,26 @@ describe('validatePromotion', () => {
     const dir = makeCandidate(tempDir(), 'c');
     writeFileSync(
       join(dir, 'promotion_checklist.json'),
-      JSON.stringify({ recommendation: 'PROMOTE', reason: 'ok', candidate_model_sha256: 'a'.repeat(64) }),
+      JSON.stringify({
+        recommendation: 'PROMOTE',
+        reason: 'ok',
+        candidate_model_sha256: 'a'.repeat(64),
+        candidate_config_hash: 'ab12cd34',
+        validation_period: { start: '2024-06-07' },
+      }),
     );
     expect(failedNames(dir)).toEqual(['checklist-matches-model']);
   });
 
   it('reports a missing checklist', () => {
     const dir = makeCandidate(tempDir(), 'c', { withChecklist: false });
-    expect(failedNames(dir)).toEqual(['checklist-file', 'checklist-recommendation']);
+    expect(failedNames(dir)).toEqual([
+      'checklist-file',
+      'checklist-recommendation',
+      'checklist-matches-model',
+      'checklist-config-hash',
+      'checklist-window',
+    ]);
   });
 
   it('reports a missing model file and a missing dir without throwing', () => {

@@ -47,10 +47,10 @@ describe('dvc.yaml deps cover what each stage runs', () => {
 
   it('the closure follows imports transitively (self-check)', () => {
     const c = stageClosure('node dist/src/cli/main.js stage teacher');
-    // teacher → training → models → the GBDT, and the TF.js backend (an MLP teacher) — never the registry.
+    // teacher → training → models → the GBDT, and the TF.js backend (an MLP teacher) — never the backtest.
     expect(c).toContain('src/models/gbdt/train-gbdt.ts');
     expect(c).toContain('src/models/tfjs/backend.ts');
-    expect(c.some((f) => f.startsWith('src/registry/'))).toBe(false);
+    expect(c.some((f) => f.startsWith('src/backtest/'))).toBe(false);
     expect(stageClosure('node dist/src/cli/main.js stage ingest').some((f) => f.includes('/models/'))).toBe(
       false,
     );

@@ -124,16 +124,20 @@ export const rollbackCommand: Command = {
 /** `registry status|unlock`. */
 export const registryCommand: Command = {
   run(argv) {
-    const usage = 'sensequant registry status|unlock [--root DIR] [--json]';
+    const usage = 'sensequant registry status|unlock [--other-host] [--root DIR] [--json]';
     const { values, positionals } = parseFlags(
       argv,
-      { root: { type: 'string', default: DEFAULT_REGISTRY_ROOT }, json: { type: 'boolean', default: false } },
+      {
+        root: { type: 'string', default: DEFAULT_REGISTRY_ROOT },
+        json: { type: 'boolean', default: false },
+        'other-host': { type: 'boolean', default: false },
+      },
       usage,
     );
     const root = values.root as string;
     if (positionals[0] === 'unlock') {
-      breakStaleLock(root);
-      print('stale lock removed');
+      const r = breakStaleLock(root, { otherHost: values['other-host'] as boolean });
+      print(r.removed ? 'stale lock removed' : 'no lock to remove');
       return 0;
     }
     if (positionals[0] !== 'status')
@@ -156,7 +160,7 @@ export const registryCommand: Command = {
         ].join('\n'),
       );
     }
-    return s.production && !s.production.verified ? 1 : 0;
+    return s.productionProblems.length > 0 || (s.production !== null && !s.production.verified) ? 1 : 0;
   },
 };
 
