@@ -91,6 +91,7 @@ export const REGISTRY_FILES = {
   audit: 'audit.jsonl',
   stagingPrefix: '.staging-',
   linkTmpPrefix: '.production.tmp-',
+  candidatePrefix: '.candidate-',
   manifest: 'MANIFEST.sha256',
   signature: 'MANIFEST.sha256.sig',
   version: 'model_version.txt',

@@ -14,6 +14,8 @@ export const LOCK_FILE = REGISTRY_FILES.lock;
 export const AUDIT_FILE = REGISTRY_FILES.audit;
 export const STAGING_PREFIX = REGISTRY_FILES.stagingPrefix;
 export const LINK_TMP_PREFIX = REGISTRY_FILES.linkTmpPrefix;
+/** Temporary candidate bundles (a model plus its validation reports) made by the CLI: `.candidate-<pid>-…`. */
+export const CANDIDATE_TMP_PREFIX = REGISTRY_FILES.candidatePrefix;
 export const MODEL_FILE = STUDENT_FILES.model;
 export const SCORER_FILE = STUDENT_FILES.scorer;
 export const METADATA_FILE = STUDENT_FILES.metadata;

@@ -31,7 +31,8 @@ export interface RegistryLock {
   release(): void;
 }
 
-function isPidAlive(pid: number): boolean {
+/** Whether a process with this pid exists on this host. */
+export function isPidAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

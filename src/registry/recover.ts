@@ -3,9 +3,11 @@ import { join } from 'node:path';
 import { logger } from '../core/index.js';
 import { fsyncDir } from '../pipeline/index.js';
 import { appendAudit, auditedProduction, readAudit } from './audit-log.js';
+import { isPidAlive } from './lock.js';
 import {
   ARCHIVE,
   AUDIT_FILE,
+  CANDIDATE_TMP_PREFIX,
   LINK_TMP_PREFIX,
   METADATA_FILE,
   productionForSwitch,
@@ -34,7 +36,14 @@ function tempPaths(root: string): string[] {
     for (const n of readdirSync(archive)) if (n.startsWith(STAGING_PREFIX)) out.push(join(archive, n));
   }
   if (existsSync(root)) {
-    for (const n of readdirSync(root)) if (n.startsWith(LINK_TMP_PREFIX)) out.push(join(root, n));
+    for (const n of readdirSync(root)) {
+      if (n.startsWith(LINK_TMP_PREFIX)) out.push(join(root, n));
+      // A candidate bundle belongs to a live CLI process until its pid is gone.
+      const pid = n.startsWith(CANDIDATE_TMP_PREFIX)
+        ? Number(n.slice(CANDIDATE_TMP_PREFIX.length).split('-')[0])
+        : Number.NaN;
+      if (Number.isInteger(pid) && !isPidAlive(pid)) out.push(join(root, n));
+    }
   }
   return out.sort();
 }

@@ -1,8 +1,8 @@
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { ConfigError } from '../../core/index.js';
 import { PATHS, VALIDATION_FILES } from '../../pipeline/index.js';
+import { CANDIDATE_TMP_PREFIX } from '../../registry/index.js';
 
 const CHECKLIST = VALIDATION_FILES.checklistJson;
 
@@ -12,7 +12,20 @@ const CHECKLIST = VALIDATION_FILES.checklistJson;
  * validation reports are bundled into a temporary dir (the registry then checks that the checklist's
  * candidate_model_sha256 is this model's).
  */
-export function candidateBundle(candidateDir: string, checklist?: string): { dir: string; cleanup(): void } {
+export function candidateBundle(
+  candidateDir: string,
+  checklist: string | undefined,
+  root: string,
+): { dir: string; cleanup(): void } {
+  if (!existsSync(candidateDir) || !statSync(candidateDir).isDirectory()) {
+    throw new ConfigError(`candidate directory not found: ${candidateDir}`, [
+      {
+        path: candidateDir,
+        message: existsSync(candidateDir) ? 'not a directory' : 'does not exist',
+        fix: 'pass a student dir written by the pipeline (data/models/student) or train-student',
+      },
+    ]);
+  }
   const inDir = join(candidateDir, CHECKLIST);
   const source = checklist ?? (existsSync(inDir) ? undefined : join(PATHS.validation, CHECKLIST));
   if (source === undefined) return { dir: candidateDir, cleanup: () => {} };
@@ -25,7 +38,10 @@ export function candidateBundle(candidateDir: string, checklist?: string): { dir
       },
     ]);
   }
-  const tmp = mkdtempSync(join(tmpdir(), 'sq-candidate-'));
+  // Inside the registry root, named by our pid: if this process is killed, the next registry operation
+  // (under the lock) removes it once the pid is gone.
+  mkdirSync(root, { recursive: true });
+  const tmp = mkdtempSync(join(root, `${CANDIDATE_TMP_PREFIX}${process.pid}-`));
   const dir = join(tmp, basename(candidateDir) || 'candidate');
   cpSync(candidateDir, dir, { recursive: true });
   // Only the validation reports travel with the model: the reports dir also holds its own

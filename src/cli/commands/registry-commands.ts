@@ -25,8 +25,13 @@ function candidateDir(positionals: string[], usage: string): string {
 }
 
 /** Runs `fn` on the candidate bundled with its checklist, removing any temporary bundle afterwards. */
-function withCandidate(dir: string, checklist: string | undefined, fn: (bundled: string) => number): number {
-  const bundle = candidateBundle(dir, checklist);
+function withCandidate(
+  dir: string,
+  checklist: string | undefined,
+  root: string,
+  fn: (bundled: string) => number,
+): number {
+  const bundle = candidateBundle(dir, checklist, root);
   try {
     return fn(bundle.dir);
   } finally {
@@ -37,14 +42,18 @@ function withCandidate(dir: string, checklist: string | undefined, fn: (bundled:
 /** `validate-promotion DIR`: exit 0 when the candidate can be promoted, 2 when it cannot. */
 export const validatePromotionCommand: Command = {
   run(argv) {
-    const usage = 'sensequant validate-promotion DIR [--checklist FILE] [--json]';
+    const usage = 'sensequant validate-promotion DIR [--checklist FILE] [--json] [--root DIR]';
     const { values, positionals } = parseFlags(
       argv,
-      { checklist: { type: 'string' }, json: { type: 'boolean', default: false } },
+      {
+        checklist: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        root: { type: 'string', default: DEFAULT_REGISTRY_ROOT },
+      },
       usage,
     );
     const dir = candidateDir(positionals, usage);
-    return withCandidate(dir, values.checklist as string | undefined, (bundled) => {
+    return withCandidate(dir, values.checklist as string | undefined, values.root as string, (bundled) => {
       const report = validatePromotion(bundled);
       if (values.json) json(report);
       else
@@ -75,8 +84,9 @@ export const promoteCommand: Command = {
       usage,
     );
     const dir = candidateDir(positionals, usage);
-    return withCandidate(dir, values.checklist as string | undefined, (bundled) => {
+    return withCandidate(dir, values.checklist as string | undefined, values.root as string, (bundled) => {
       const r = promote(bundled, {
+        sourceDir: dir,
         root: values.root as string,
         version: values.version as string | undefined,
         dryRun: values['dry-run'] as boolean,
