@@ -1,0 +1,43 @@
+import { EmaStream } from './ema-stream.js';
+import type { StreamingIndicator } from './streaming-indicator.js';
+
+/**
+ * Streaming twin of `macd`: line = EMA(fast) − EMA(slow), signal = EMA(signal) of the line (seeded once the
+ * line is defined), hist = line − signal; bit-identical. `value` is the line; `fast` and `slow` are the
+ * two EMAs' values at the last row.
+ */
+export class MacdStream implements StreamingIndicator {
+  value = Number.NaN;
+  line = Number.NaN;
+  signal = Number.NaN;
+  hist = Number.NaN;
+  fast = Number.NaN;
+  slow = Number.NaN;
+  private readonly emaFast: EmaStream;
+  private readonly emaSlow: EmaStream;
+  private readonly emaSignal: EmaStream;
+
+  constructor(fast = 12, slow = 26, signal = 9) {
+    this.emaFast = new EmaStream(fast);
+    this.emaSlow = new EmaStream(slow);
+    this.emaSignal = new EmaStream(signal);
+  }
+
+  reset(): void {
+    this.value = this.line = this.signal = this.hist = this.fast = this.slow = Number.NaN;
+    this.emaFast.reset();
+    this.emaSlow.reset();
+    this.emaSignal.reset();
+  }
+
+  push(close: number): number {
+    this.fast = this.emaFast.push(close);
+    this.slow = this.emaSlow.push(close);
+    const line = this.fast - this.slow;
+    this.signal = this.emaSignal.push(line);
+    this.hist = line - this.signal;
+    this.line = line;
+    this.value = line;
+    return line;
+  }
+}

@@ -1,0 +1,65 @@
+import { SmaStream } from './sma-stream.js';
+import type { StreamingIndicator } from './streaming-indicator.js';
+
+/** Streaming twin of `obv`: 0 on the first bar, then ± the bar's volume on an up/down close; bit-identical. */
+export class ObvStream implements StreamingIndicator {
+  value = Number.NaN;
+  private started = false;
+  private prevClose = 0;
+  private acc = 0;
+
+  reset(): void {
+    this.value = Number.NaN;
+    this.started = false;
+    this.prevClose = 0;
+    this.acc = 0;
+  }
+
+  push(close: number, volume: number): number {
+    if (this.started) {
+      const d = close - this.prevClose;
+      if (d > 0) this.acc += volume;
+      else if (d < 0) this.acc -= volume;
+    }
+    this.started = true;
+    this.prevClose = close;
+    this.value = this.acc;
+    return this.value;
+  }
+}
+
+/**
+ * Streaming twin of the obv_flow20 feature: (OBV_t − OBV_{t−n}) over the window's total volume (n·SMA(n) of
+ * volume, the batch's arithmetic), in [−1, 1]; 0 when the total is not positive; NaN for t < n.
+ */
+export class ObvFlowStream implements StreamingIndicator {
+  value = Number.NaN;
+  private readonly obv = new ObvStream();
+  private readonly volumeSma: SmaStream;
+  private readonly ring: Float64Array;
+  private i = 0;
+
+  constructor(readonly n = 20) {
+    this.volumeSma = new SmaStream(n);
+    this.ring = new Float64Array(n);
+  }
+
+  reset(): void {
+    this.value = Number.NaN;
+    this.obv.reset();
+    this.volumeSma.reset();
+    this.ring.fill(0);
+    this.i = 0;
+  }
+
+  push(close: number, volume: number): number {
+    const i = this.i++;
+    const o = this.obv.push(close, volume);
+    const total = this.volumeSma.push(volume) * this.n;
+    const slot = i % this.n;
+    const old = this.ring[slot];
+    this.ring[slot] = o;
+    if (i >= this.n) this.value = total > 0 ? (o - old) / total : 0;
+    return this.value;
+  }
+}
