@@ -1,6 +1,6 @@
 import { trueRangeAt } from './atr.js';
 import { assertPeriod, isTaZero } from './kernel-utils.js';
-import type { StreamingIndicator } from './streaming-indicator.js';
+import { BAR, BAR_FIELDS, type StreamingIndicator } from './streaming-indicator.js';
 
 /**
  * Streaming twin of `adx` (TA-Lib's ADX, +DI, −DI): the same Wilder sums seeded over bars 1..n−1, ±DI from
@@ -11,6 +11,7 @@ export class AdxStream implements StreamingIndicator {
   value = Number.NaN;
   plusDi = Number.NaN;
   minusDi = Number.NaN;
+  private readonly bar = new Float64Array(BAR_FIELDS.length);
   private i = 0;
   private prevHigh = 0;
   private prevLow = 0;
@@ -39,6 +40,17 @@ export class AdxStream implements StreamingIndicator {
   }
 
   push(high: number, low: number, close: number): number {
+    this.bar[BAR.high] = high;
+    this.bar[BAR.low] = low;
+    this.bar[BAR.close] = close;
+    this.pushBar(this.bar);
+    return this.value;
+  }
+
+  pushBar(bar: Float64Array): void {
+    const high = bar[BAR.high];
+    const low = bar[BAR.low];
+    const close = bar[BAR.close];
     const i = this.i++;
     const up = high - this.prevHigh;
     const down = this.prevLow - low;
@@ -46,41 +58,37 @@ export class AdxStream implements StreamingIndicator {
     this.prevHigh = high;
     this.prevLow = low;
     this.prevClose = close;
-    if (i === 0) return this.value;
+    if (i === 0) return;
     const n = this.n;
     if (i < n) {
       if (down > 0 && up < down) this.mdm += down;
       else if (up > 0 && up > down) this.pdm += up;
       this.tr += trueRangeAt(high, low, prevClose);
-      return this.value;
+      return;
     }
     this.mdm -= this.mdm / n;
     this.pdm -= this.pdm / n;
     if (down > 0 && up < down) this.mdm += down;
     else if (up > 0 && up > down) this.pdm += up;
     this.tr = this.tr - this.tr / n + trueRangeAt(high, low, prevClose);
-    const dx = this.directional();
+    // ±DI from the smoothed sums; DX is NaN when undefined, as the batch.
+    let dx = Number.NaN;
+    if (isTaZero(this.tr)) {
+      this.plusDi = 0;
+      this.minusDi = 0;
+    } else {
+      const m = 100 * (this.mdm / this.tr);
+      const p = 100 * (this.pdm / this.tr);
+      this.plusDi = p;
+      this.minusDi = m;
+      const s = m + p;
+      if (!isTaZero(s)) dx = 100 * (Math.abs(m - p) / s);
+    }
     if (i < 2 * n - 1) {
       if (!Number.isNaN(dx)) this.sumDx += dx;
     } else if (i === 2 * n - 1) {
       if (!Number.isNaN(dx)) this.sumDx += dx;
       this.value = this.sumDx / n;
     } else if (!Number.isNaN(dx)) this.value = (this.value * (n - 1) + dx) / n;
-    return this.value;
-  }
-
-  /** Sets ±DI from the smoothed sums and returns DX (NaN when undefined, as the batch). */
-  private directional(): number {
-    if (isTaZero(this.tr)) {
-      this.plusDi = 0;
-      this.minusDi = 0;
-      return Number.NaN;
-    }
-    const m = 100 * (this.mdm / this.tr);
-    const p = 100 * (this.pdm / this.tr);
-    this.plusDi = p;
-    this.minusDi = m;
-    const s = m + p;
-    return isTaZero(s) ? Number.NaN : 100 * (Math.abs(m - p) / s);
   }
 }

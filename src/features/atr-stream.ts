@@ -1,10 +1,11 @@
 import { trueRangeAt } from './atr.js';
 import { assertPeriod } from './kernel-utils.js';
-import type { StreamingIndicator } from './streaming-indicator.js';
+import { BAR, BAR_FIELDS, type StreamingIndicator } from './streaming-indicator.js';
 
 /** Streaming twin of `trueRange`: NaN on the first bar (no previous close), then max(h−l, |h−c₋₁|, |l−c₋₁|). */
 export class TrueRangeStream implements StreamingIndicator {
   value = Number.NaN;
+  private readonly bar = new Float64Array(BAR_FIELDS.length);
   private started = false;
   private prevClose = 0;
 
@@ -15,10 +16,17 @@ export class TrueRangeStream implements StreamingIndicator {
   }
 
   push(high: number, low: number, close: number): number {
-    if (this.started) this.value = trueRangeAt(high, low, this.prevClose);
-    this.started = true;
-    this.prevClose = close;
+    this.bar[BAR.high] = high;
+    this.bar[BAR.low] = low;
+    this.bar[BAR.close] = close;
+    this.pushBar(this.bar);
     return this.value;
+  }
+
+  pushBar(bar: Float64Array): void {
+    if (this.started) this.value = trueRangeAt(bar[BAR.high], bar[BAR.low], this.prevClose);
+    this.started = true;
+    this.prevClose = bar[BAR.close];
   }
 }
 
@@ -28,6 +36,7 @@ export class TrueRangeStream implements StreamingIndicator {
  */
 export class AtrStream implements StreamingIndicator {
   value = Number.NaN;
+  private readonly bar = new Float64Array(BAR_FIELDS.length);
   private i = 0;
   private prevClose = 0;
   private acc = 0;
@@ -44,11 +53,19 @@ export class AtrStream implements StreamingIndicator {
   }
 
   push(high: number, low: number, close: number): number {
+    this.bar[BAR.high] = high;
+    this.bar[BAR.low] = low;
+    this.bar[BAR.close] = close;
+    this.pushBar(this.bar);
+    return this.value;
+  }
+
+  pushBar(bar: Float64Array): void {
     const i = this.i++;
     const prevClose = this.prevClose;
-    this.prevClose = close;
-    if (i === 0) return this.value;
-    const tr = trueRangeAt(high, low, prevClose);
+    this.prevClose = bar[BAR.close];
+    if (i === 0) return;
+    const tr = trueRangeAt(bar[BAR.high], bar[BAR.low], prevClose);
     const n = this.n;
     if (i < n) this.acc += tr;
     else if (i === n) {
@@ -59,6 +76,5 @@ export class AtrStream implements StreamingIndicator {
       this.acc = (this.acc * (n - 1) + tr) / n;
       this.value = this.acc;
     }
-    return this.value;
   }
 }

@@ -18,6 +18,7 @@ export class BollingerStream implements StreamingIndicator {
   sd = Number.NaN;
   private readonly sma: SmaStream;
   private readonly std: RollingStdStream;
+  private readonly input = new Float64Array(1);
 
   constructor(
     readonly n = 20,
@@ -35,13 +36,20 @@ export class BollingerStream implements StreamingIndicator {
   }
 
   push(x: number): number {
-    const middle = this.sma.push(x);
-    this.sd = this.std.push(x);
+    this.input[0] = x;
+    this.pushFrom(this.input, 0);
+    return this.value;
+  }
+
+  pushFrom(src: Float64Array, i: number): void {
+    this.sma.pushFrom(src, i);
+    this.std.pushFrom(src, i);
+    const middle = this.sma.value;
+    this.sd = this.std.value;
     const w = this.k * this.sd;
     this.upper = middle + w;
     this.lower = middle - w;
     this.middle = middle;
     this.value = middle;
-    return middle;
   }
 }

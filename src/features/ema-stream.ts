@@ -9,6 +9,7 @@ import type { StreamingIndicator } from './streaming-indicator.js';
 export class EmaStream implements StreamingIndicator {
   value = Number.NaN;
   private readonly alpha: number;
+  private readonly input = new Float64Array(1);
   private k = -1;
   private sum = 0;
 
@@ -24,14 +25,20 @@ export class EmaStream implements StreamingIndicator {
   }
 
   push(x: number): number {
-    if (this.k < 0 && Number.isNaN(x)) return this.value;
+    this.input[0] = x;
+    this.pushFrom(this.input, 0);
+    return this.value;
+  }
+
+  pushFrom(src: Float64Array, i: number): void {
+    const x = src[i];
+    if (this.k < 0 && Number.isNaN(x)) return;
     const k = ++this.k;
     if (k < this.n) {
       this.sum += x;
       if (k === this.n - 1) this.value = this.sum / this.n;
-      return this.value;
+      return;
     }
     this.value = (x - this.value) * this.alpha + this.value;
-    return this.value;
   }
 }

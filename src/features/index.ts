@@ -36,7 +36,7 @@ export { SessionKeyStream } from './session-keys-stream.js';
 export { sma } from './sma.js';
 export { SmaStream } from './sma-stream.js';
 export { streamFeatureTable } from './stream-feature-table.js';
-export type { StreamingIndicator } from './streaming-indicator.js';
+export { BAR, BAR_FIELDS, type StreamingIndicator } from './streaming-indicator.js';
 export type { FeatureOptions, FeatureTable, VwapMode } from './types.js';
 export { VolumeZStream } from './volume-z-stream.js';
 export { rollingVwap, sessionVwap } from './vwap.js';

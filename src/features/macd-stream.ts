@@ -16,6 +16,7 @@ export class MacdStream implements StreamingIndicator {
   private readonly emaFast: EmaStream;
   private readonly emaSlow: EmaStream;
   private readonly emaSignal: EmaStream;
+  private readonly buf = new Float64Array(1);
 
   constructor(fast = 12, slow = 26, signal = 9) {
     this.emaFast = new EmaStream(fast);
@@ -31,13 +32,22 @@ export class MacdStream implements StreamingIndicator {
   }
 
   push(close: number): number {
-    this.fast = this.emaFast.push(close);
-    this.slow = this.emaSlow.push(close);
+    this.buf[0] = close;
+    this.pushFrom(this.buf, 0);
+    return this.value;
+  }
+
+  pushFrom(src: Float64Array, i: number): void {
+    this.emaFast.pushFrom(src, i);
+    this.emaSlow.pushFrom(src, i);
+    this.fast = this.emaFast.value;
+    this.slow = this.emaSlow.value;
     const line = this.fast - this.slow;
-    this.signal = this.emaSignal.push(line);
+    this.buf[0] = line;
+    this.emaSignal.pushFrom(this.buf, 0);
+    this.signal = this.emaSignal.value;
     this.hist = line - this.signal;
     this.line = line;
     this.value = line;
-    return line;
   }
 }

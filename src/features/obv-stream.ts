@@ -1,9 +1,10 @@
 import { SmaStream } from './sma-stream.js';
-import type { StreamingIndicator } from './streaming-indicator.js';
+import { BAR, BAR_FIELDS, type StreamingIndicator } from './streaming-indicator.js';
 
 /** Streaming twin of `obv`: 0 on the first bar, then ± the bar's volume on an up/down close; bit-identical. */
 export class ObvStream implements StreamingIndicator {
   value = Number.NaN;
+  private readonly bar = new Float64Array(BAR_FIELDS.length);
   private started = false;
   private prevClose = 0;
   private acc = 0;
@@ -16,15 +17,22 @@ export class ObvStream implements StreamingIndicator {
   }
 
   push(close: number, volume: number): number {
+    this.bar[BAR.close] = close;
+    this.bar[BAR.volume] = volume;
+    this.pushBar(this.bar);
+    return this.value;
+  }
+
+  pushBar(bar: Float64Array): void {
+    const close = bar[BAR.close];
     if (this.started) {
       const d = close - this.prevClose;
-      if (d > 0) this.acc += volume;
-      else if (d < 0) this.acc -= volume;
+      if (d > 0) this.acc += bar[BAR.volume];
+      else if (d < 0) this.acc -= bar[BAR.volume];
     }
     this.started = true;
     this.prevClose = close;
     this.value = this.acc;
-    return this.value;
   }
 }
 
@@ -37,6 +45,7 @@ export class ObvFlowStream implements StreamingIndicator {
   private readonly obv = new ObvStream();
   private readonly volumeSma: SmaStream;
   private readonly ring: Float64Array;
+  private readonly bar = new Float64Array(BAR_FIELDS.length);
   private i = 0;
 
   constructor(readonly n = 20) {
@@ -53,13 +62,21 @@ export class ObvFlowStream implements StreamingIndicator {
   }
 
   push(close: number, volume: number): number {
+    this.bar[BAR.close] = close;
+    this.bar[BAR.volume] = volume;
+    this.pushBar(this.bar);
+    return this.value;
+  }
+
+  pushBar(bar: Float64Array): void {
     const i = this.i++;
-    const o = this.obv.push(close, volume);
-    const total = this.volumeSma.push(volume) * this.n;
+    this.obv.pushBar(bar);
+    this.volumeSma.pushFrom(bar, BAR.volume);
+    const o = this.obv.value;
+    const total = this.volumeSma.value * this.n;
     const slot = i % this.n;
     const old = this.ring[slot];
     this.ring[slot] = o;
     if (i >= this.n) this.value = total > 0 ? (o - old) / total : 0;
-    return this.value;
   }
 }

@@ -6,6 +6,7 @@ import type { StreamingIndicator } from './streaming-indicator.js';
 export class LogReturnStream implements StreamingIndicator {
   value = Number.NaN;
   private readonly ring: Float64Array;
+  private readonly input = new Float64Array(1);
   private pos = 0;
   private i = 0;
 
@@ -22,10 +23,16 @@ export class LogReturnStream implements StreamingIndicator {
   }
 
   push(close: number): number {
+    this.input[0] = close;
+    this.pushFrom(this.input, 0);
+    return this.value;
+  }
+
+  pushFrom(src: Float64Array, at: number): void {
+    const close = src[at];
     if (this.i++ >= this.k) this.value = Math.log(close / this.ring[this.pos]);
     this.ring[this.pos] = close;
     if (++this.pos === this.k) this.pos = 0;
-    return this.value;
   }
 }
 
@@ -34,6 +41,7 @@ export class RollingVolatilityStream implements StreamingIndicator {
   value = Number.NaN;
   private readonly ret = new LogReturnStream(1);
   private readonly std: RollingStdStream;
+  private readonly buf = new Float64Array(1);
 
   constructor(readonly n = 20) {
     assertPeriod('rollingVolatility', n, 2);
@@ -47,7 +55,15 @@ export class RollingVolatilityStream implements StreamingIndicator {
   }
 
   push(close: number): number {
-    this.value = this.std.push(this.ret.push(close));
+    this.buf[0] = close;
+    this.pushFrom(this.buf, 0);
     return this.value;
+  }
+
+  pushFrom(src: Float64Array, at: number): void {
+    this.ret.pushFrom(src, at);
+    this.buf[0] = this.ret.value;
+    this.std.pushFrom(this.buf, 0);
+    this.value = this.std.value;
   }
 }

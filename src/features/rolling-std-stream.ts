@@ -10,6 +10,7 @@ import type { StreamingIndicator } from './streaming-indicator.js';
 export class RollingStdStream implements StreamingIndicator {
   value = Number.NaN;
   private readonly ring: Float64Array;
+  private readonly input = new Float64Array(1);
   private readonly denom: number;
   private pos = 0;
   private k = -1;
@@ -37,16 +38,25 @@ export class RollingStdStream implements StreamingIndicator {
   }
 
   push(x: number): number {
-    if (this.k < 0 && Number.isNaN(x)) return this.value;
+    this.input[0] = x;
+    this.pushFrom(this.input, 0);
+    return this.value;
+  }
+
+  pushFrom(src: Float64Array, i: number): void {
+    const x = src[i];
+    if (this.k < 0 && Number.isNaN(x)) return;
     const k = ++this.k;
     const n = this.n;
     const ring = this.ring;
     const old = ring[this.pos];
     ring[this.pos] = x;
     if (++this.pos === n) this.pos = 0;
-    if (k < n - 1) return this.value;
-    if ((k - (n - 1)) % REANCHOR_EVERY === 0) this.reanchor(x);
-    else {
+    if (k < n - 1) return;
+    if ((k - (n - 1)) % REANCHOR_EVERY === 0) {
+      this.shift = x;
+      this.reanchor();
+    } else {
       const din = x - this.shift;
       const dout = old - this.shift;
       this.sum += din - dout;
@@ -54,22 +64,21 @@ export class RollingStdStream implements StreamingIndicator {
     }
     const m2 = this.sum2 - (this.sum * this.sum) / n;
     this.value = m2 > 0 ? Math.sqrt(m2 / this.denom) : 0;
-    return this.value;
   }
 
-  private reanchor(x: number): void {
+  // Sums of the window's deviations from the new shift, oldest to newest as the batch's j = i − n + 1 … i.
+  private reanchor(): void {
     const ring = this.ring;
-    this.shift = x;
+    const shift = this.shift;
     let sum = 0;
     let sum2 = 0;
-    // Oldest to newest, as the batch's j = i − n + 1 … i.
     for (let j = this.pos; j < ring.length; j++) {
-      const d = ring[j] - x;
+      const d = ring[j] - shift;
       sum += d;
       sum2 += d * d;
     }
     for (let j = 0; j < this.pos; j++) {
-      const d = ring[j] - x;
+      const d = ring[j] - shift;
       sum += d;
       sum2 += d * d;
     }

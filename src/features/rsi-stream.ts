@@ -8,6 +8,7 @@ import type { StreamingIndicator } from './streaming-indicator.js';
  */
 export class RsiStream implements StreamingIndicator {
   value = Number.NaN;
+  private readonly input = new Float64Array(1);
   private i = 0;
   private prev = 0;
   private gain = 0;
@@ -26,10 +27,17 @@ export class RsiStream implements StreamingIndicator {
   }
 
   push(close: number): number {
+    this.input[0] = close;
+    this.pushFrom(this.input, 0);
+    return this.value;
+  }
+
+  pushFrom(src: Float64Array, at: number): void {
+    const close = src[at];
     const i = this.i++;
     const d = close - this.prev;
     this.prev = close;
-    if (i === 0) return this.value;
+    if (i === 0) return;
     const n = this.n;
     if (i <= n) {
       if (d < 0) this.loss -= d;
@@ -39,7 +47,7 @@ export class RsiStream implements StreamingIndicator {
         this.loss /= n;
         this.value = rsiValue(this.gain, this.loss);
       }
-      return this.value;
+      return;
     }
     let gain = this.gain * (n - 1);
     let loss = this.loss * (n - 1);
@@ -48,6 +56,5 @@ export class RsiStream implements StreamingIndicator {
     this.gain = gain / n;
     this.loss = loss / n;
     this.value = rsiValue(this.gain, this.loss);
-    return this.value;
   }
 }

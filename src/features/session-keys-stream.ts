@@ -8,6 +8,7 @@ import { CELL_MS, type Cell, cellOf, DAY_MS } from './session-keys.js';
  * unknown timezone.
  */
 export class SessionKeyStream {
+  private readonly input = new Float64Array(1);
   private week = Number.NaN;
   private cell: Cell = { before: 0, after: 0, change: Number.POSITIVE_INFINITY };
 
@@ -17,6 +18,13 @@ export class SessionKeyStream {
 
   /** The session key of epoch-ms `t` (NaN for a non-finite t). */
   key(t: number): number {
+    this.input[0] = t;
+    return this.keyFrom(this.input, 0);
+  }
+
+  /** The session key of the timestamp src[i] (a day count: a small integer, returned unboxed). */
+  keyFrom(src: Float64Array, i: number): number {
+    const t = src[i];
     if (!Number.isFinite(t)) return Number.NaN;
     const g = Math.floor(t / CELL_MS);
     if (g !== this.week) {

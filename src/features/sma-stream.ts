@@ -10,6 +10,7 @@ import { ringSum, type StreamingIndicator } from './streaming-indicator.js';
 export class SmaStream implements StreamingIndicator {
   value = Number.NaN;
   private readonly ring: Float64Array;
+  private readonly input = new Float64Array(1);
   private pos = 0;
   /** Defined inputs seen minus one (the batch's i − s). */
   private k = -1;
@@ -29,7 +30,14 @@ export class SmaStream implements StreamingIndicator {
   }
 
   push(x: number): number {
-    if (this.k < 0 && Number.isNaN(x)) return this.value;
+    this.input[0] = x;
+    this.pushFrom(this.input, 0);
+    return this.value;
+  }
+
+  pushFrom(src: Float64Array, i: number): void {
+    const x = src[i];
+    if (this.k < 0 && Number.isNaN(x)) return;
     const k = ++this.k;
     const n = this.n;
     const ring = this.ring;
@@ -39,11 +47,10 @@ export class SmaStream implements StreamingIndicator {
     if (k < n) {
       this.sum += x;
       if (k === n - 1) this.value = this.sum / n;
-      return this.value;
+      return;
     }
     if (k % RECOMPUTE_EVERY === 0) this.sum = ringSum(ring, this.pos);
     else this.sum += x - old;
     this.value = this.sum / n;
-    return this.value;
   }
 }

@@ -11,6 +11,7 @@ export class VolumeZStream implements StreamingIndicator {
   value = Number.NaN;
   private readonly mean: SmaStream;
   private readonly std: RollingStdStream;
+  private readonly buf = new Float64Array(1);
 
   constructor(readonly n = 20) {
     this.mean = new SmaStream(n);
@@ -24,11 +25,19 @@ export class VolumeZStream implements StreamingIndicator {
   }
 
   push(volume: number): number {
-    // Math.log(1 + v) as the batch (not log1p).
-    const lv = Math.log(1 + volume);
-    const mean = this.mean.push(lv);
-    const sd = this.std.push(lv);
-    this.value = sd > FLAT_WIDTH ? (lv - mean) / sd : Number.isNaN(sd) ? sd : 0;
+    this.buf[0] = volume;
+    this.pushFrom(this.buf, 0);
     return this.value;
+  }
+
+  pushFrom(src: Float64Array, i: number): void {
+    // Math.log(1 + v) as the batch (not log1p).
+    const lv = Math.log(1 + src[i]);
+    this.buf[0] = lv;
+    this.mean.pushFrom(this.buf, 0);
+    this.std.pushFrom(this.buf, 0);
+    const mean = this.mean.value;
+    const sd = this.std.value;
+    this.value = sd > FLAT_WIDTH ? (lv - mean) / sd : Number.isNaN(sd) ? sd : 0;
   }
 }

@@ -1,6 +1,6 @@
 import { assertPeriod, RECOMPUTE_EVERY } from './kernel-utils.js';
 import { SessionKeyStream } from './session-keys-stream.js';
-import { ringSum, type StreamingIndicator } from './streaming-indicator.js';
+import { BAR, BAR_FIELDS, ringSum, type StreamingIndicator } from './streaming-indicator.js';
 
 /**
  * Streaming twin of `rollingVwap`: Σ(tp·v)/Σv over the last n bars from rings of tp·v and v, with the
@@ -11,6 +11,7 @@ export class RollingVwapStream implements StreamingIndicator {
   value = Number.NaN;
   private readonly pvRing: Float64Array;
   private readonly vRing: Float64Array;
+  private readonly bar = new Float64Array(BAR_FIELDS.length);
   private pos = 0;
   private i = 0;
   private pv = 0;
@@ -33,9 +34,20 @@ export class RollingVwapStream implements StreamingIndicator {
   }
 
   push(high: number, low: number, close: number, volume: number): number {
+    const b = this.bar;
+    b[BAR.high] = high;
+    b[BAR.low] = low;
+    b[BAR.close] = close;
+    b[BAR.volume] = volume;
+    this.pushBar(b);
+    return this.value;
+  }
+
+  pushBar(bar: Float64Array): void {
     const i = this.i++;
     const n = this.n;
-    const tp = (high + low + close) / 3;
+    const volume = bar[BAR.volume];
+    const tp = (bar[BAR.high] + bar[BAR.low] + bar[BAR.close]) / 3;
     const term = tp * volume;
     const pos = this.pos;
     const oldPv = this.pvRing[pos];
@@ -55,7 +67,6 @@ export class RollingVwapStream implements StreamingIndicator {
       }
     }
     if (i >= n - 1) this.value = this.v > 0 ? this.pv / this.v : tp;
-    return this.value;
   }
 }
 
@@ -66,6 +77,7 @@ export class RollingVwapStream implements StreamingIndicator {
 export class SessionVwapStream implements StreamingIndicator {
   value = Number.NaN;
   private readonly keys: SessionKeyStream;
+  private readonly bar = new Float64Array(BAR_FIELDS.length);
   private started = false;
   private lastKey = Number.NaN;
   private pv = 0;
@@ -84,17 +96,28 @@ export class SessionVwapStream implements StreamingIndicator {
   }
 
   push(ts: number, high: number, low: number, close: number, volume: number): number {
-    const key = this.keys.key(ts);
+    const b = this.bar;
+    b[BAR.ts] = ts;
+    b[BAR.high] = high;
+    b[BAR.low] = low;
+    b[BAR.close] = close;
+    b[BAR.volume] = volume;
+    this.pushBar(b);
+    return this.value;
+  }
+
+  pushBar(bar: Float64Array): void {
+    const key = this.keys.keyFrom(bar, BAR.ts);
     if (!this.started || key !== this.lastKey) {
       this.pv = 0;
       this.v = 0;
     }
     this.started = true;
     this.lastKey = key;
-    const tp = (high + low + close) / 3;
+    const volume = bar[BAR.volume];
+    const tp = (bar[BAR.high] + bar[BAR.low] + bar[BAR.close]) / 3;
     this.pv += tp * volume;
     this.v += volume;
     this.value = this.v > 0 ? this.pv / this.v : tp;
-    return this.value;
   }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { generateSyntheticMarket } from '../../src/data/index.js';
-import { buildFeatureTable, FeatureStream } from '../../src/features/index.js';
+import { BAR_FIELDS, buildFeatureTable, FeatureStream } from '../../src/features/index.js';
 import { expectBitEqual } from './helpers.js';
 
 // Proves the parity tests compare two different paths: every batch kernel (and the column helpers the
@@ -106,9 +106,14 @@ describe('the streaming path really runs', () => {
       calls.clear(); // construction validates the Bollinger width through bandsAround on empty arrays
       const width = stream.names.length;
       const row = new Float64Array(width);
+      const bar = new Float64Array(BAR_FIELDS.length);
       const cols = Array.from({ length: width }, () => new Float64Array(bars.ts.length));
       for (let i = 0; i < bars.ts.length; i++) {
-        stream.push(bars.ts[i], bars.open[i], bars.high[i], bars.low[i], bars.close[i], bars.volume[i], row);
+        // The engine's hot path: the bar in a typed array (BAR order), pushed before the next bar exists.
+        BAR_FIELDS.forEach((f, k) => {
+          bar[k] = bars[f][i];
+        });
+        stream.pushBar(bar, row);
         for (let j = 0; j < width; j++) cols[j][i] = row[j];
       }
       expect(Object.fromEntries(calls)).toEqual({});

@@ -232,6 +232,14 @@ describe('streaming twins equal their batch kernels bit for bit', () => {
       rollingStd(holes, 20),
       'std hole',
     );
+    // A NaN first close: the batch's TR at row 1 is then h − l (trueRangeAt ignores NaN comparisons).
+    const nanFirst = Float64Array.from(c.subarray(0, 50), (x, i) => (i === 0 ? N : x));
+    const t = new TrueRangeStream();
+    expectBitEqual(
+      pushAll(50, (i) => t.push(h[i], l[i], nanFirst[i])),
+      trueRange(h, l, nanFirst),
+      'tr nan',
+    );
     const flat = new Float64Array(40).fill(100);
     const r = new RsiStream(14);
     const rr = pushAll(40, (i) => r.push(flat[i]));
