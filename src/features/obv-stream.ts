@@ -47,6 +47,7 @@ export class ObvFlowStream implements StreamingIndicator {
   private readonly ring: Float64Array;
   private readonly bar = new Float64Array(BAR_FIELDS.length);
   private i = 0;
+  private pos = 0;
 
   constructor(readonly n = 20) {
     this.volumeSma = new SmaStream(n);
@@ -59,6 +60,7 @@ export class ObvFlowStream implements StreamingIndicator {
     this.volumeSma.reset();
     this.ring.fill(0);
     this.i = 0;
+    this.pos = 0;
   }
 
   push(close: number, volume: number): number {
@@ -74,9 +76,9 @@ export class ObvFlowStream implements StreamingIndicator {
     this.volumeSma.pushFrom(bar, BAR.volume);
     const o = this.obv.value;
     const total = this.volumeSma.value * this.n;
-    const slot = i % this.n;
-    const old = this.ring[slot];
-    this.ring[slot] = o;
+    const old = this.ring[this.pos]; // OBV n bars ago once the ring is full
+    this.ring[this.pos] = o;
+    if (++this.pos === this.n) this.pos = 0;
     if (i >= this.n) this.value = total > 0 ? (o - old) / total : 0;
   }
 }
