@@ -1,5 +1,6 @@
 import type { BarSeries } from '../data/types.js';
 import { FeatureStream } from './feature-stream.js';
+import { BAR, BAR_FIELDS } from './streaming-indicator.js';
 import type { FeatureOptions, FeatureTable } from './types.js';
 import { resolveVwapMode } from './vwap-mode.js';
 
@@ -21,10 +22,17 @@ export function streamFeatureTable(bars: BarSeries, opts: FeatureOptions = {}): 
   const width = stream.names.length;
   const columns = Array.from({ length: width }, () => new Float64Array(rows));
   const row = new Float64Array(width);
+  const bar = new Float64Array(BAR_FIELDS.length);
   const { ts, open, high, low, close, volume } = bars;
   let firstValid = rows;
   for (let i = 0; i < rows; i++) {
-    const warm = stream.push(ts[i], open[i], high[i], low[i], close[i], volume[i], row);
+    bar[BAR.ts] = ts[i];
+    bar[BAR.open] = open[i];
+    bar[BAR.high] = high[i];
+    bar[BAR.low] = low[i];
+    bar[BAR.close] = close[i];
+    bar[BAR.volume] = volume[i];
+    const warm = stream.pushBar(bar, row);
     if (!warm && firstValid === rows) firstValid = i;
     for (let j = 0; j < width; j++) columns[j][i] = row[j];
   }
