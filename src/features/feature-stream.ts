@@ -25,16 +25,14 @@ import { RollingVwapStream, SessionVwapStream } from './vwap-stream.js';
 export class FeatureStream {
   /** Output columns, in the order written to the caller's row. */
   readonly names: readonly FeatureName[];
-  /** Bars pushed so far. */
-  rows = 0;
-  /** True until the first row whose selected features are all finite, then false for good. */
-  warmup = true;
   private readonly slots: Int32Array;
   private readonly families: FeatureFamily[];
   // Every feature of the updated families, in FEATURE_NAMES order (FEATURE_SLOT).
   private readonly row = new Float64Array(FEATURE_NAMES.length).fill(Number.NaN);
   private readonly bar = new Float64Array(BAR_FIELDS.length);
   private lastTs = Number.NEGATIVE_INFINITY;
+  private pushed = 0;
+  private warming = true;
 
   /** Validates the options as buildFeatureTable does (ConfigError); see resolveStreamOptions. */
   constructor(opts: FeatureStreamOptions) {
@@ -55,10 +53,20 @@ export class FeatureStream {
     this.families = all.filter((f) => f.features.some((n) => names.includes(n)));
   }
 
+  /** Bars pushed so far. */
+  get rows(): number {
+    return this.pushed;
+  }
+
+  /** True until the first row whose selected features are all finite, then false for good. */
+  get warmup(): boolean {
+    return this.warming;
+  }
+
   /** Back to the state before the first bar (e.g. before replaying a series from its start). */
   reset(): void {
-    this.rows = 0;
-    this.warmup = true;
+    this.pushed = 0;
+    this.warming = true;
     this.lastTs = Number.NEGATIVE_INFINITY;
     this.row.fill(Number.NaN);
     for (const f of this.families) f.reset();
@@ -95,25 +103,25 @@ export class FeatureStream {
     const ts = bar[BAR.ts];
     if (!(ts > this.lastTs)) this.rejectTs(bar);
     this.lastTs = ts;
-    this.rows++;
+    this.pushed++;
     const r = this.row;
     const families = this.families;
     for (let f = 0; f < families.length; f++) families[f].update(bar, r);
     const slots = this.slots;
     for (let j = 0; j < slots.length; j++) out[j] = r[slots[j]];
-    if (this.warmup) {
+    if (this.warming) {
       let all = true;
       for (let j = 0; j < slots.length && all; j++) all = Number.isFinite(out[j]);
-      this.warmup = !all;
+      this.warming = !all;
     }
-    return this.warmup;
+    return this.warming;
   }
 
   private rejectTs(bar: Float64Array): never {
     throw new DataValidationError('bars must arrive in time order', [
       {
         path: 'ts',
-        message: `bar ${this.rows} is not after the previous bar`,
+        message: `bar ${this.pushed} is not after the previous bar`,
         value: bar[BAR.ts],
         fix: 'push each bar once, in increasing time order (call reset() to start the series over)',
       },
