@@ -1,6 +1,8 @@
-// Batch kernels compute a whole column (name.ts); each has a streaming twin beside it (name-stream.ts): a
-// constant-memory state machine per symbol, O(1) per bar, bit-identical to its batch kernel
-// (see streaming-indicator.ts). FeatureStream assembles the twins into the batch's feature rows.
+// Batch kernels compute a whole column (name.ts). Each has a streaming twin beside it (name-stream.ts): a
+// constant-memory state machine per symbol, O(1) per bar, bit-identical to its batch kernel, with push(x)
+// and allocation-free pushFrom(src, i) / pushBar(bar) forms (contract in streaming-indicator.ts). The
+// feature-level twins (ObvFlowStream, VolumeZStream) mirror feature-specs.ts; feature-families.ts groups
+// twins as IndicatorSet does, and FeatureStream assembles them into the batch's feature rows per symbol.
 export { type AdxResult, adx } from './adx.js';
 export { AdxStream } from './adx-stream.js';
 export { atr, trueRange } from './atr.js';
