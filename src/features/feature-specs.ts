@@ -7,7 +7,7 @@ import { sma } from './sma.js';
 type Spec = (ind: IndicatorSet) => Float64Array;
 
 // Relative band width under which Bollinger bands count as collapsed (flat prices): %b is then 0.5.
-const FLAT_WIDTH = 1e-12;
+export const FLAT_WIDTH = 1e-12;
 
 function bbPctB(ind: IndicatorSet): Float64Array {
   const { upper, middle, lower } = ind.bollinger();

@@ -4,7 +4,7 @@ import { assertPeriod, firstDefined, nanArray } from './kernel-utils.js';
  * Re-anchor interval: the shift K is reset to a recent value (and the sums recomputed exactly) this often, so
  * deviations x − K stay small even when prices trend; the schedule depends only on the row index (causal).
  */
-const REANCHOR_EVERY = 256;
+export const REANCHOR_EVERY = 256;
 
 /**
  * Rolling standard deviation over the last n values (ddof 0 = population, 1 = sample), defined from index

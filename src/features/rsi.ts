@@ -33,7 +33,8 @@ export function rsi(close: Float64Array, n = 14): Float64Array {
   return out;
 }
 
-function rsiValue(gain: number, loss: number): number {
+/** RSI from average gain and loss (0 when both are TA-zero). */
+export function rsiValue(gain: number, loss: number): number {
   const total = gain + loss;
   return isTaZero(total) ? 0 : 100 * (gain / total);
 }

@@ -1,10 +1,10 @@
 import { tzOffsetMs } from '../data/index.js';
 
-const DAY_MS = 86_400_000;
+export const DAY_MS = 86_400_000;
 // Offsets are resolved per one-week UTC cell; real zones never change offset twice within a week.
-const CELL_MS = 7 * DAY_MS;
+export const CELL_MS = 7 * DAY_MS;
 
-interface Cell {
+export interface Cell {
   /** Offset at the cell start. */
   before: number;
   /** Offset at the cell end. */
@@ -16,7 +16,8 @@ interface Cell {
 // Per timezone, offsets of fixed one-week UTC cells; shared by every series of that timezone.
 const cells = new Map<string, Map<number, Cell>>();
 
-function cellOf(tz: string, g: number): Cell {
+/** The cached offsets of one-week UTC cell `g` of timezone `tz`. */
+export function cellOf(tz: string, g: number): Cell {
   let byTz = cells.get(tz);
   if (byTz === undefined) {
     byTz = new Map();

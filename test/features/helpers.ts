@@ -113,3 +113,20 @@ export function naiveStd(x: ArrayLike<number>, from: number, to: number, ddof: n
   for (let j = from; j <= to; j++) s += (x[j] - m) ** 2;
   return Math.sqrt(s / (to - from + 1 - ddof));
 }
+
+/** Runs `step(i)` for i = 0..n−1 (one streaming push per row) and collects the returned values. */
+export function pushAll(n: number, step: (i: number) => number): Float64Array {
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) out[i] = step(i);
+  return out;
+}
+
+/** Bit-for-bit equality (Object.is per row, so NaN equals NaN and 0 differs from −0), naming the first miss. */
+export function expectBitEqual(actual: ArrayLike<number>, expected: ArrayLike<number>, label = ''): void {
+  expect(actual.length, `${label} length`).toBe(expected.length);
+  for (let i = 0; i < expected.length; i++) {
+    if (!Object.is(actual[i], expected[i])) {
+      expect.fail(`${label} row ${i}: got ${actual[i]}, expected ${expected[i]}`);
+    }
+  }
+}
