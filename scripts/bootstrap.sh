@@ -4,6 +4,7 @@
 #   - a project-local .venv with the pinned Python tools (dvc, nbconvert, nbclient, jupyter_client, ipykernel)
 #   - the tslab Jupyter kernel registered inside that venv
 #   - the DVC project (dvc init --no-scm is never used: the repo is a git repo)
+#   - Debian chromium and redis-server for the browser and queue tests (root + apt-get only)
 # Stamps in .bootstrap/ record the hash of what was installed, so a second run costs ~100 ms.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -55,4 +56,19 @@ fi
 if [ ! -d .dvc ]; then
   log "initialising DVC"
   .venv/bin/dvc init -q
+fi
+
+# 5. System packages the browser and queue tests drive: Debian's chromium (driven by playwright-core, never
+#    a downloaded browser build) and redis-server (BullMQ workers, started by the tests on a loopback port).
+missing_pkgs=()
+command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || missing_pkgs+=(chromium)
+command -v redis-server >/dev/null 2>&1 || missing_pkgs+=(redis-server)
+if [ "${#missing_pkgs[@]}" -gt 0 ]; then
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+    log "installing ${missing_pkgs[*]} (apt-get)"
+    apt-get update -qq >&2
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing_pkgs[@]}" >&2
+  else
+    log "missing ${missing_pkgs[*]}: browser/queue tests need them (apt-get install ${missing_pkgs[*]})"
+  fi
 fi
