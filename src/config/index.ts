@@ -16,3 +16,5 @@ export { baseSchema, dataSchema, featuresSchema, splitSchema } from './schema.js
 export type { BaseParams, DataParams, FeaturesParams, SplitParams } from './schema.js';
 export { strategySchema, thresholdsSchema, validationSchema } from './validation-schema.js';
 export type { StrategyParams, ThresholdsParams, ValidationParams } from './validation-schema.js';
+export { describeParam } from './describe-param.js';
+export type { ParamInfo } from './describe-param.js';
