@@ -46,6 +46,13 @@ export async function main(argv: string[]): Promise<number> {
         exit_code: code,
         issues: err.issues.map(formatIssue),
       });
+    } else if (isSystemError(err)) {
+      // A file-system failure (missing path, no permission, disk full) is about the environment, not a bug.
+      logger.error(`${err.syscall ?? 'i/o'} failed: ${err.code}${err.path ? ` ${err.path}` : ''}`, {
+        command: name,
+        exit_code: code,
+        error: err.message,
+      });
     } else {
       logger.error('unexpected error (a bug: please report it)', {
         command: name,
@@ -55,6 +62,10 @@ export async function main(argv: string[]): Promise<number> {
     }
     return code;
   }
+}
+
+function isSystemError(err: unknown): err is NodeJS.ErrnoException {
+  return err instanceof Error && typeof (err as NodeJS.ErrnoException).code === 'string' && 'syscall' in err;
 }
 
 /** `--params FILE` / `--params=FILE` in argv, so `--help` shows defaults from the file the run would use. */

@@ -14,6 +14,8 @@ const CHECKLIST = 'promotion_checklist.json';
  * candidate_model_sha256 is this model's).
  */
 export function candidateBundle(candidateDir: string, checklist?: string): { dir: string; cleanup(): void } {
+  // A missing dir is left to the registry's candidate-dir check, which reports it as a failed check.
+  if (!existsSync(candidateDir)) return { dir: candidateDir, cleanup: () => {} };
   const inDir = join(candidateDir, CHECKLIST);
   const source = checklist ?? (existsSync(inDir) ? undefined : join(PATHS.validation, CHECKLIST));
   if (source === undefined) return { dir: candidateDir, cleanup: () => {} };
