@@ -2,6 +2,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/cli/commands/index.js';
+import { DEFAULT_REGISTRY_ROOT } from '../../src/registry/index.js';
+import { STAGES } from '../../src/stages/index.js';
 import { tempDir } from '../integration/helpers.js';
 import { runCli } from './run-cli.js';
 
@@ -81,5 +83,11 @@ describe('sensequant --help', () => {
     const help = runCli(['train-student', '--help']).stdout.replace(/\s+/g, ' ');
     expect(help).toContain('data/models/runs/<config_hash>/student');
     expect(help).toContain('<teacher-dir>/../student');
+  });
+
+  it('literal defaults shown in help are the ones the commands use', () => {
+    expect(COMMANDS.stage.args?.[0].help).toBe(Object.keys(STAGES).join(' | '));
+    for (const name of ['promote', 'rollback', 'registry'])
+      expect(COMMANDS[name].flags.root.default).toBe(DEFAULT_REGISTRY_ROOT);
   });
 });
