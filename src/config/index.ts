@@ -18,3 +18,5 @@ export { strategySchema, thresholdsSchema, validationSchema } from './validation
 export type { StrategyParams, ThresholdsParams, ValidationParams } from './validation-schema.js';
 export { applySettings, parseDotenv, parseSettings, settings, settingsSchema } from './settings.js';
 export type { Settings } from './settings.js';
+export { describeParam } from './describe-param.js';
+export type { ParamInfo } from './describe-param.js';

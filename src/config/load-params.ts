@@ -87,8 +87,23 @@ function fixFor(issue: z.core.$ZodIssue): string | undefined {
   }
 }
 
-/** Reads params.yaml (plus optional overrides), validates it, and stamps the config hash. Throws ConfigError. */
-export function loadParams(file = 'params.yaml', overrides?: unknown): LoadedParams {
+/** The flag that set `path` (or a key above it), when the value came from the command line. */
+function flagFor(path: string, flags: Readonly<Record<string, string>>): string | undefined {
+  for (const [key, flag] of Object.entries(flags))
+    if (path === key || path.startsWith(`${key}.`)) return flag;
+  return undefined;
+}
+
+/**
+ * Reads params.yaml (plus optional overrides), validates it, and stamps the config hash. Throws ConfigError.
+ * `flags` maps an overridden key to the command-line flag that set it (`student.model_type` →
+ * `--model-type`): an invalid value there is reported against the flag, not a params.yaml line.
+ */
+export function loadParams(
+  file = 'params.yaml',
+  overrides?: unknown,
+  flags: Readonly<Record<string, string>> = {},
+): LoadedParams {
   if (!existsSync(file)) {
     throw new ConfigError(`params file not found: ${file}`, [
       { path: file, message: 'missing', fix: 'run from the repository root or pass --params <file>' },
@@ -112,12 +127,17 @@ export function loadParams(file = 'params.yaml', overrides?: unknown): LoadedPar
   const raw = mergeOverrides(doc.toJS() ?? {}, overrides);
   const res = validateParams(raw);
   if (!res.ok) {
-    const withLines = res.issues.map((i) => {
+    const located = res.issues.map((i) => {
+      const flag = flagFor(i.path, flags);
+      if (flag) return { ...i, path: flag, message: `${i.message} (${flag} sets ${i.path})` };
       const node = doc.getIn(i.path.split('.'), true) as { range?: [number, number, number] } | undefined;
       const line = node?.range ? lines.linePos(node.range[0]).line : undefined;
       return { ...i, file, line };
     });
-    throw new ConfigError(`invalid configuration in ${file}`, withLines);
+    const byFlag = [...new Set(located.filter((i) => i.file === undefined).map((i) => i.path))];
+    const what =
+      byFlag.length === located.length ? `invalid ${byFlag.join(', ')}` : `invalid configuration in ${file}`;
+    throw new ConfigError(what, located);
   }
   return { params: res.value, configHash: configHash(res.value), file };
 }

@@ -55,7 +55,12 @@ export const nnParamsSchema = z
 
 export const teacherSchema = z
   .object({
-    strategy: z.enum(['intraday', 'swing']).default('swing').describe('Trading style the labels are for.'),
+    strategy: z
+      .enum(['intraday', 'swing'])
+      .default('swing')
+      .describe(
+        'swing: a label may hold across sessions; intraday: rows whose t + horizon falls in a later session stay unlabelled (counted in dataset_stats), needs data.frequency 5m.',
+      ),
     horizon: z.number().int().min(1).max(500).default(5).describe('Forward-return horizon in bars.'),
     min_holding_return: z
       .number()

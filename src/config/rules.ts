@@ -52,18 +52,19 @@ export const RULES: Rule[] = [
           ],
   },
   {
-    name: 'horizon-shorter-than-lookback',
+    name: 'intraday-needs-intraday-bars',
     check: (p) =>
-      p.teacher.horizon < 100
-        ? []
-        : [
+      p.teacher.strategy === 'intraday' && p.data.frequency === '1d'
+        ? [
             {
-              path: 'teacher.horizon',
-              value: p.teacher.horizon,
-              message: 'a horizon of 100+ bars leaves too few labelled rows per split',
-              fix: 'use a horizon under 100 bars',
+              path: 'teacher.strategy',
+              value: 'intraday',
+              message:
+                'intraday labels never hold past a session close, but with data.frequency 1d every forward window does, so no row would be labelled',
+              fix: 'use data.frequency: 5m, or teacher.strategy: swing',
             },
-          ],
+          ]
+        : [],
   },
   {
     name: 'validation-window-ordered',

@@ -19,6 +19,8 @@ export interface LabelledRows {
   /** Rows dropped because the horizon ran past the data, and warm-up rows, for dataset_stats. */
   excludedHorizon: number;
   excludedWarmup: number;
+  /** Rows dropped because their label window crosses a session close (intraday labels only). */
+  excludedSession: number;
 }
 
 /** Options: label horizon/threshold and the labelled date window (bars before `start` only warm up features). */
@@ -27,6 +29,8 @@ export interface LabelOptions {
   minHoldingReturn: number;
   startMs?: number;
   endMs?: number;
+  /** Intraday labels: exchange timezone of the sessions no label may hold across (see labelForwardReturns). */
+  sessionTz?: string;
 }
 
 /** Joins bars, features and forward-return labels of every symbol into time-ordered labelled rows. */
@@ -47,6 +51,7 @@ export function buildLabelledRows(
   }[] = [];
   let excludedHorizon = 0;
   let excludedWarmup = 0;
+  let excludedSession = 0;
   const symbols: string[] = [];
   for (const b of bars) {
     const table = bySymbol.get(b.symbol);
@@ -76,7 +81,11 @@ export function buildLabelledRows(
     let hi = b.ts.length;
     if (opts.endMs !== undefined) while (hi > 0 && b.ts[hi - 1] > opts.endMs) hi--;
     const cut = sliceBars(b, 0, hi);
-    const lab = labelForwardReturns(cut, { horizon: opts.horizon, minHoldingReturn: opts.minHoldingReturn });
+    const lab = labelForwardReturns(cut, {
+      horizon: opts.horizon,
+      minHoldingReturn: opts.minHoldingReturn,
+      sessionTz: opts.sessionTz,
+    });
     const rows: number[] = [];
     for (let t = 0; t < hi; t++) {
       if (opts.startMs !== undefined && b.ts[t] < opts.startMs) continue;
@@ -85,7 +94,9 @@ export function buildLabelledRows(
         continue;
       }
       if (!lab.valid[t]) {
-        excludedHorizon++;
+        // Unlabelled with its exit bar inside the data: the window crosses a session close (intraday).
+        if (t + opts.horizon < hi) excludedSession++;
+        else excludedHorizon++;
         continue;
       }
       rows.push(t);
@@ -122,6 +133,7 @@ export function buildLabelledRows(
     forwardReturn,
     excludedHorizon,
     excludedWarmup,
+    excludedSession,
   };
 }
 

@@ -23,6 +23,7 @@ export function rowsFromLabelsTable(t: ColumnsTable, featureNames: string[]): La
     forwardReturn: Float64Array.from(num('forward_return')),
     excludedHorizon: 0,
     excludedWarmup: 0,
+    excludedSession: 0,
   };
 }
 
@@ -68,6 +69,7 @@ export function mergeRows(older: LabelledRows, newer: LabelledRows): LabelledRow
     forwardReturn: new Float64Array(n),
     excludedHorizon: newer.excludedHorizon,
     excludedWarmup: newer.excludedWarmup,
+    excludedSession: newer.excludedSession,
   };
   recs.forEach((r, k) => {
     out.ts[k] = r.ts;

@@ -45,6 +45,8 @@ export function datasetStats(run: TeacherRun, params: Params) {
       horizon_past_data: rows.excludedHorizon,
       warmup: rows.excludedWarmup,
       embargo: split.counts.embargo,
+      // Only intraday labels drop rows at session closes; swing stats keep their shape.
+      ...(params.teacher.strategy === 'intraday' ? { session_close: rows.excludedSession } : {}),
     },
     splits: {
       train: split.counts.train,

@@ -42,12 +42,13 @@ export async function runTeacher(
     minHoldingReturn: t.min_holding_return,
     startMs: opts.startMs,
     endMs: opts.endMs,
+    sessionTz: t.strategy === 'intraday' ? params.base.exchange_tz : undefined,
   });
   if (rows.n === 0) {
     throw new ConfigError('no labelled rows in the requested window', [
       {
         path: 'teacher',
-        message: 'every row is warm-up or past the horizon',
+        message: `every row is warm-up or past the horizon${t.strategy === 'intraday' ? ' or crosses a session close' : ''}`,
         fix: 'widen --start-date/--end-date or reduce teacher.horizon',
       },
     ]);

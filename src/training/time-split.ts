@@ -1,3 +1,5 @@
+import { ConfigError } from '../core/index.js';
+
 /** Split ids per row: train, validation, test, or dropped by the embargo. */
 export const SPLIT = { TRAIN: 0, VALID: 1, TEST: 2, EMBARGO: -1 } as const;
 export const SPLIT_NAMES = ['train', 'valid', 'test'] as const;
@@ -28,8 +30,17 @@ export function timeSplit(
   const nTest = Math.max(1, Math.round(m * opts.testSize));
   const nValid = Math.max(1, Math.round(m * opts.validSize));
   const nTrain = m - nValid - nTest;
-  if (nTrain <= opts.embargo + 1)
-    throw new Error(`time split leaves no training timestamps (${m} timestamps)`);
+  if (nTrain <= opts.embargo + 1 || nValid <= opts.embargo) {
+    // Too little data for the horizon is a configuration problem (date range, horizon, split sizes).
+    throw new ConfigError('the labelled date range is too short to split by time', [
+      {
+        path: 'split',
+        value: { timestamps: m, train: nTrain, valid: nValid, test: nTest, embargo: opts.embargo },
+        message: `${m} labelled timestamps give ${nTrain} train / ${nValid} validation / ${nTest} test, and the embargo drops ${opts.embargo} before each later split, leaving ${nTrain <= opts.embargo + 1 ? 'no training' : 'no validation'} rows`,
+        fix: 'widen data.start–data.end (or --start-date/--end-date), lower teacher.horizon or split.embargo_bars, or change split.valid_size / split.test_size',
+      },
+    ]);
+  }
   const index = new Map<number, number>();
   for (let i = 0; i < m; i++) index.set(u[i], i);
   const split = new Int8Array(ts.length);

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadParams, paramsJsonSchema, validateParams } from '../../src/config/index.js';
+import { describeParam, loadParams, paramsJsonSchema, validateParams } from '../../src/config/index.js';
 import { ConfigError } from '../../src/core/index.js';
 import { createHash } from 'node:crypto';
 
@@ -67,6 +67,19 @@ describe('params validation', () => {
     expect(split[0].message).toContain('splits-leave-training-data');
   });
 
+  it('teacher.strategy intraday needs intraday bars (every daily forward window crosses a close)', () => {
+    const [i] = issuesOf({ teacher: { strategy: 'intraday' } });
+    expect(i).toMatchObject({ path: 'teacher.strategy', value: 'intraday' });
+    expect(i.message).toContain('rule intraday-needs-intraday-bars');
+    expect(validateParams({ teacher: { strategy: 'intraday' }, data: { frequency: '5m' } }).ok).toBe(true);
+  });
+
+  it('the schema bound is the only bound on teacher.horizon (no rule contradicting it)', () => {
+    expect(validateParams({ teacher: { horizon: 150 } }).ok).toBe(true);
+    expect(validateParams({ teacher: { horizon: 500 } }).ok).toBe(true);
+    expect(issuesOf({ teacher: { horizon: 501 } })[0].path).toBe('teacher.horizon');
+  });
+
   it('rejects impossible dates', () => {
     const [i] = issuesOf({ data: { start: '2023-02-30' } });
     expect(i.path).toBe('data.start');
@@ -126,6 +139,40 @@ describe('loadParams', () => {
     expect(b.configHash).toBe(a.configHash);
     const c = loadParams(writeYaml('base:\n  seed: 8\n'));
     expect(c.configHash).not.toBe(a.configHash);
+  });
+
+  it('reports an invalid override against the flag that set it, not a params.yaml line', () => {
+    const file = writeYaml('student:\n  model_type: logistic\nsplit:\n  valid_size: 0.3\n');
+    const load = (o: unknown, flags: Record<string, string>) => {
+      try {
+        loadParams(file, o, flags);
+      } catch (err) {
+        return err as ConfigError;
+      }
+      throw new Error('expected a ConfigError');
+    };
+    const e = load({ student: { model_type: 'forest' } }, { 'student.model_type': '--model-type' });
+    expect(e.message.split('\n')[0]).toBe('invalid --model-type');
+    expect(e.issues).toHaveLength(1);
+    expect(e.issues[0]).toMatchObject({ path: '--model-type', value: 'forest' });
+    expect(e.issues[0].file).toBeUndefined();
+    expect(e.issues[0].line).toBeUndefined();
+    // A cross-field rule tripped by the flag (0.3 + 0.5 > 0.7) also names the flag.
+    const r = load({ split: { test_size: 0.5 } }, { 'split.test_size': '--test-size' });
+    expect(r.issues[0].path).toBe('--test-size');
+    expect(r.issues[0].message).toContain('splits-leave-training-data');
+    // Without a flag the same key is located in the file (line 2).
+    const f = load({ student: { model_type: 'forest' } }, {});
+    expect(f.issues[0]).toMatchObject({ path: 'student.model_type', file, line: 2 });
+  });
+
+  it('describes a key from the schema: its description and enum values', () => {
+    expect(describeParam('student.model_type')?.choices).toEqual(['logistic', 'mlp', 'gbdt']);
+    expect(describeParam('data.start')).toEqual({ description: 'First session date (inclusive).' });
+    expect(describeParam('teacher.gbdt.num_leaves')?.description).toBe(
+      'Max leaves per tree (leaf-wise growth).',
+    );
+    expect(describeParam('teacher.nope')).toBeUndefined();
   });
 
   it('applies overrides before validation', () => {

@@ -112,6 +112,60 @@ describe('labelForwardReturns', () => {
   });
 });
 
+describe('labelForwardReturns intraday (sessionTz)', () => {
+  // Two local sessions of 6 hourly bars in Pacific/Auckland (UTC+13 in January): 10:00–15:00 local on
+  // Mon 15 and Tue 16 Jan 2024. Each local session spans two UTC dates (10:00 NZDT = 21:00 UTC the day
+  // before), so sessions cut by UTC date would be wrong.
+  const tz = 'Pacific/Auckland';
+  const ts = [
+    ...Array.from({ length: 6 }, (_, k) => Date.UTC(2024, 0, 14, 21 + k)),
+    ...Array.from({ length: 6 }, (_, k) => Date.UTC(2024, 0, 15, 21 + k)),
+  ];
+  const close = [11, 9, 12, 10, 13, 8, 10, 12, 9, 11, 10, 14];
+  const b = bars(Array(12).fill(10), close);
+  b.ts.set(ts);
+
+  it('labels only rows whose exit bar is in their own local session, and counts the others', () => {
+    // horizon 2: session A rows 0..3 exit at 2..5 (same session); rows 4, 5 exit at 6, 7 (next session);
+    // session B rows 6..9 exit in B; rows 10, 11 run past the data.
+    const intraday = labelForwardReturns(b, { horizon: 2, minHoldingReturn: 0.05, sessionTz: tz });
+    expect(Array.from(intraday.valid)).toEqual([1, 1, 1, 1, 0, 0, 1, 1, 1, 1, 0, 0]);
+    expect(intraday.crossesSession).toBe(2);
+    expect(intraday.excluded).toBe(2);
+    // The labels kept are the swing labels: r = close[t+2] / 10 − 1, ±5 % thresholds.
+    // t=0: 12/10 → LONG; t=1: 10/10 → NOOP; t=2: 13/10 → LONG; t=3: 8/10 → SHORT;
+    // t=6: 9/10 → SHORT; t=7: 11/10 → LONG; t=8: 10/10 → NOOP; t=9: 14/10 → LONG.
+    expect(Array.from(intraday.label)).toEqual([
+      LONG,
+      NOOP,
+      LONG,
+      SHORT,
+      -1,
+      -1,
+      SHORT,
+      LONG,
+      NOOP,
+      LONG,
+      -1,
+      -1,
+    ]);
+  });
+
+  it('without sessionTz (swing) windows span the session close', () => {
+    const swing = labelForwardReturns(b, { horizon: 2, minHoldingReturn: 0.05 });
+    expect(Array.from(swing.valid)).toEqual([1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0]);
+    expect(swing.crossesSession).toBe(0);
+    // t=4: close[6]/10 = 1.0 → NOOP; t=5: close[7]/10 = 1.2 → LONG
+    expect([swing.label[4], swing.label[5]]).toEqual([NOOP, LONG]);
+  });
+
+  it('sessions are local dates of the given timezone, not UTC dates', () => {
+    // Read in UTC, session A splits at 00:00 UTC (its 4th bar), so rows 1 and 2 would cross.
+    const utc = labelForwardReturns(b, { horizon: 2, minHoldingReturn: 0.05, sessionTz: 'UTC' });
+    expect(Array.from(utc.valid)).toEqual([1, 0, 0, 1, 1, 1, 1, 0, 0, 1, 0, 0]);
+  });
+});
+
 describe('labelDistribution', () => {
   it('counts valid rows per class', () => {
     const out = labelForwardReturns(bars(OPEN, CLOSE), { horizon: 2, minHoldingReturn: 0.25 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ConfigError } from '../../src/core/index.js';
 import { purgedFolds, SPLIT, timeSplit, walkForwardFolds } from '../../src/training/index.js';
 
 // 3 symbols share 100 daily timestamps; rows are (ts, symbol) sorted by time.
@@ -40,6 +41,35 @@ describe('timeSplit', () => {
     }
     expect(lastTrain + h * day).toBeLessThan(firstValid);
     expect(lastValid + h * day).toBeLessThan(firstTest);
+  });
+});
+
+describe('timeSplit on too little data', () => {
+  const split = (embargo: number) => () => timeSplit(ts, { validSize: 0.15, testSize: 0.2, embargo });
+  it('is a configuration error naming the split sizes and the fix, not a bug', () => {
+    // 100 timestamps → 65 train / 15 valid / 20 test. An embargo of 15 empties the validation split.
+    expect(split(14)).not.toThrow();
+    expect(split(15)).toThrow(ConfigError);
+    try {
+      split(15)();
+    } catch (err) {
+      const e = err as ConfigError;
+      expect(e.issues[0]).toMatchObject({
+        path: 'split',
+        value: { timestamps: 100, train: 65, valid: 15, test: 20, embargo: 15 },
+      });
+      expect(e.issues[0].message).toContain('no validation rows');
+      expect(e.issues[0].fix).toContain('teacher.horizon');
+    }
+  });
+
+  it('also when the training split would keep fewer than 2 timestamps', () => {
+    const short = Float64Array.from({ length: 10 }, (_, i) => i * 86_400_000);
+    // 10 timestamps → 2 test, 2 valid (rounded, at least 1), 6 train; embargo 1 leaves 5 train, 1 valid.
+    expect(() => timeSplit(short, { validSize: 0.15, testSize: 0.2, embargo: 1 })).not.toThrow();
+    expect(() => timeSplit(short, { validSize: 0.15, testSize: 0.2, embargo: 5 })).toThrow(
+      /no training rows/,
+    );
   });
 });
 

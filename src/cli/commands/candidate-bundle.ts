@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { ConfigError } from '../../core/index.js';
 import { PATHS, VALIDATION_FILES } from '../../pipeline/index.js';
@@ -17,15 +17,8 @@ export function candidateBundle(
   checklist: string | undefined,
   root: string,
 ): { dir: string; cleanup(): void } {
-  if (!existsSync(candidateDir) || !statSync(candidateDir).isDirectory()) {
-    throw new ConfigError(`candidate directory not found: ${candidateDir}`, [
-      {
-        path: candidateDir,
-        message: existsSync(candidateDir) ? 'not a directory' : 'does not exist',
-        fix: 'pass a student dir written by the pipeline (data/models/student) or train-student',
-      },
-    ]);
-  }
+  // A missing dir is left to the registry's candidate-dir check, which reports it as a failed check.
+  if (!existsSync(candidateDir)) return { dir: candidateDir, cleanup: () => {} };
   const inDir = join(candidateDir, CHECKLIST);
   const source = checklist ?? (existsSync(inDir) ? undefined : join(PATHS.validation, CHECKLIST));
   if (source === undefined) return { dir: candidateDir, cleanup: () => {} };

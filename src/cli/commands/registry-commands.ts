@@ -7,8 +7,15 @@ import {
   rollback,
   validatePromotion,
 } from '../../registry/index.js';
-import { parseFlags, print } from '../args.js';
+import { print } from '../args.js';
+import type { FlagValues } from '../flag-spec.js';
 import { candidateBundle } from './candidate-bundle.js';
+import type {
+  PROMOTE_FLAGS,
+  REGISTRY_FLAGS,
+  ROLLBACK_FLAGS,
+  VALIDATE_PROMOTION_FLAGS,
+} from './registry-flags.js';
 import type { Command } from './types.js';
 
 const json = (v: unknown) => print(JSON.stringify(v, null, 2));
@@ -17,10 +24,12 @@ function checksTable(checks: { name: string; pass: boolean; detail: string }[]):
   return checks.map((c) => `${c.pass ? 'PASS' : 'FAIL'}  ${c.name.padEnd(26)} ${c.detail}`).join('\n');
 }
 
-function candidateDir(positionals: string[], usage: string): string {
+function candidateDir(positionals: string[], command: string): string {
   const dir = positionals[0];
   if (!dir)
-    throw new ConfigError('missing candidate directory', [{ path: 'DIR', message: 'required', fix: usage }]);
+    throw new ConfigError('missing candidate directory', [
+      { path: 'DIR', message: 'required', fix: `sensequant ${command} DIR (see --help)` },
+    ]);
   return dir;
 }
 
@@ -41,19 +50,10 @@ function withCandidate(
 
 /** `validate-promotion DIR`: exit 0 when the candidate can be promoted, 2 when it cannot. */
 export const validatePromotionCommand: Command = {
-  run(argv) {
-    const usage = 'sensequant validate-promotion DIR [--checklist FILE] [--json] [--root DIR]';
-    const { values, positionals } = parseFlags(
-      argv,
-      {
-        checklist: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        root: { type: 'string', default: DEFAULT_REGISTRY_ROOT },
-      },
-      usage,
-    );
-    const dir = candidateDir(positionals, usage);
-    return withCandidate(dir, values.checklist as string | undefined, values.root as string, (bundled) => {
+  run(flags) {
+    const values = flags.values as FlagValues<typeof VALIDATE_PROMOTION_FLAGS>;
+    const dir = candidateDir(flags.positionals, 'validate-promotion');
+    return withCandidate(dir, values.checklist, values.root ?? DEFAULT_REGISTRY_ROOT, (bundled) => {
       const report = validatePromotion(bundled);
       if (values.json) json(report);
       else
@@ -67,32 +67,18 @@ export const validatePromotionCommand: Command = {
 
 /** `promote DIR`: archive current production and switch atomically. */
 export const promoteCommand: Command = {
-  run(argv) {
-    const usage =
-      'sensequant promote DIR [--version V] [--dry-run] [--force --reason TEXT] [--checklist FILE] [--root DIR]';
-    const { values, positionals } = parseFlags(
-      argv,
-      {
-        version: { type: 'string' },
-        'dry-run': { type: 'boolean', default: false },
-        force: { type: 'boolean', default: false },
-        reason: { type: 'string' },
-        checklist: { type: 'string' },
-        root: { type: 'string', default: DEFAULT_REGISTRY_ROOT },
-        actor: { type: 'string' },
-      },
-      usage,
-    );
-    const dir = candidateDir(positionals, usage);
-    return withCandidate(dir, values.checklist as string | undefined, values.root as string, (bundled) => {
+  run(flags) {
+    const values = flags.values as FlagValues<typeof PROMOTE_FLAGS>;
+    const dir = candidateDir(flags.positionals, 'promote');
+    return withCandidate(dir, values.checklist, values.root ?? DEFAULT_REGISTRY_ROOT, (bundled) => {
       const r = promote(bundled, {
         sourceDir: dir,
-        root: values.root as string,
-        version: values.version as string | undefined,
-        dryRun: values['dry-run'] as boolean,
-        force: values.force as boolean,
-        reason: values.reason as string | undefined,
-        actor: values.actor as string | undefined,
+        root: values.root ?? DEFAULT_REGISTRY_ROOT,
+        version: values.version,
+        dryRun: values['dry-run'],
+        force: values.force,
+        reason: values.reason,
+        actor: values.actor,
       });
       print(
         `${values['dry-run'] ? '[dry run] would promote' : 'promoted'} ${r.to}${r.from ? ` (was ${r.from})` : ''}${r.forced ? ` FORCED: ${r.reason}` : ''}`,
@@ -104,25 +90,14 @@ export const promoteCommand: Command = {
 
 /** `rollback`: restore the previous production model, or `--to VERSION`. */
 export const rollbackCommand: Command = {
-  run(argv) {
-    const usage = 'sensequant rollback [--to VERSION] [--dry-run] [--reason TEXT] [--root DIR]';
-    const { values } = parseFlags(
-      argv,
-      {
-        to: { type: 'string' },
-        'dry-run': { type: 'boolean', default: false },
-        reason: { type: 'string' },
-        root: { type: 'string', default: DEFAULT_REGISTRY_ROOT },
-        actor: { type: 'string' },
-      },
-      usage,
-    );
+  run(flags) {
+    const values = flags.values as FlagValues<typeof ROLLBACK_FLAGS>;
     const r = rollback({
-      root: values.root as string,
-      to: values.to as string | undefined,
-      dryRun: values['dry-run'] as boolean,
-      reason: values.reason as string | undefined,
-      actor: values.actor as string | undefined,
+      root: values.root ?? DEFAULT_REGISTRY_ROOT,
+      to: values.to,
+      dryRun: values['dry-run'],
+      reason: values.reason,
+      actor: values.actor,
     });
     print(
       `${values['dry-run'] ? '[dry run] would roll back' : 'rolled back'} ${r.from ?? '(none)'} → ${r.to}`,
@@ -133,18 +108,10 @@ export const rollbackCommand: Command = {
 
 /** `registry status|unlock`. */
 export const registryCommand: Command = {
-  run(argv) {
-    const usage = 'sensequant registry status|unlock [--other-host] [--root DIR] [--json]';
-    const { values, positionals } = parseFlags(
-      argv,
-      {
-        root: { type: 'string', default: DEFAULT_REGISTRY_ROOT },
-        json: { type: 'boolean', default: false },
-        'other-host': { type: 'boolean', default: false },
-      },
-      usage,
-    );
-    const root = values.root as string;
+  run(flags) {
+    const values = flags.values as FlagValues<typeof REGISTRY_FLAGS>;
+    const positionals = flags.positionals;
+    const root = values.root ?? DEFAULT_REGISTRY_ROOT;
     if (positionals[0] === 'unlock') {
       const r = breakStaleLock(root, { otherHost: values['other-host'] as boolean });
       print(r.removed ? 'stale lock removed' : 'no lock to remove');
@@ -152,7 +119,12 @@ export const registryCommand: Command = {
     }
     if (positionals[0] !== 'status')
       throw new ConfigError(`unknown registry action "${positionals[0] ?? ''}"`, [
-        { path: 'action', value: positionals[0], message: 'not status or unlock', fix: usage },
+        {
+          path: 'ACTION',
+          value: positionals[0],
+          message: 'not status or unlock',
+          fix: 'sensequant registry status|unlock',
+        },
       ]);
     const s = registryStatus(root);
     if (values.json) {

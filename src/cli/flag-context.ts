@@ -1,0 +1,14 @@
+import { loadParams } from '../config/index.js';
+import type { StageContext } from '../stages/index.js';
+import { flagOverrides } from './flag-overrides.js';
+import type { FlagTable } from './flag-spec.js';
+
+/**
+ * The stage context of a command: `--params` (default params.yaml) with the flags that override keys
+ * merged in; an invalid flag value is reported against the flag (`--model-type`), not a params.yaml line.
+ */
+export function flagContext(table: FlagTable, values: Record<string, unknown>): StageContext {
+  const { overrides, sources } = flagOverrides(table, values);
+  const file = (values.params as string | undefined) ?? 'params.yaml';
+  return { ...loadParams(file, overrides, sources), root: process.cwd() };
+}
