@@ -19,6 +19,18 @@ export interface LabelledRows {
   /** Rows dropped because the horizon ran past the data, and warm-up rows, for dataset_stats. */
   excludedHorizon: number;
   excludedWarmup: number;
+  /** Per symbol: bars, those in the labelled window, warm-up and horizon exclusions, labelled rows. */
+  perSymbol?: SymbolRowCounts[];
+}
+
+/** How one symbol's bars became labelled rows (the too-few-bars gate reports these counts). */
+export interface SymbolRowCounts {
+  symbol: string;
+  bars: number;
+  windowBars: number;
+  warmup: number;
+  horizon: number;
+  labelled: number;
 }
 
 /** Options: label horizon/threshold and the labelled date window (bars before `start` only warm up features). */
@@ -48,6 +60,7 @@ export function buildLabelledRows(
   let excludedHorizon = 0;
   let excludedWarmup = 0;
   const symbols: string[] = [];
+  const perSymbol: SymbolRowCounts[] = [];
   for (const b of bars) {
     const table = bySymbol.get(b.symbol);
     if (!table)
@@ -78,18 +91,24 @@ export function buildLabelledRows(
     const cut = sliceBars(b, 0, hi);
     const lab = labelForwardReturns(cut, { horizon: opts.horizon, minHoldingReturn: opts.minHoldingReturn });
     const rows: number[] = [];
+    const counts: SymbolRowCounts = { symbol: b.symbol, bars: b.ts.length, windowBars: 0, warmup: 0, horizon: 0, labelled: 0 };
     for (let t = 0; t < hi; t++) {
       if (opts.startMs !== undefined && b.ts[t] < opts.startMs) continue;
+      counts.windowBars++;
       if (t < table.firstValid) {
         excludedWarmup++;
+        counts.warmup++;
         continue;
       }
       if (!lab.valid[t]) {
         excludedHorizon++;
+        counts.horizon++;
         continue;
       }
       rows.push(t);
     }
+    counts.labelled = rows.length;
+    perSymbol.push(counts);
     const s = symbols.push(b.symbol) - 1;
     parts.push({ bars: b, table, label: lab.label, fwd: lab.forwardReturn, rows: Int32Array.from(rows) });
     for (const t of rows) picks.push({ s, t });
@@ -122,6 +141,7 @@ export function buildLabelledRows(
     forwardReturn,
     excludedHorizon,
     excludedWarmup,
+    perSymbol,
   };
 }
 

@@ -7,6 +7,7 @@ import { loadClassifier, type SavedModel } from '../models/learner.js';
 import { trainMlpTeacher } from '../models/tfjs/index.js';
 import { gather, type LabelledRows, takeRows } from './labelled-rows.js';
 import { gbdtOptionsFrom, nnOptionsFrom } from './model-options.js';
+import { checkSplitClasses } from './row-quality.js';
 import { purgedFolds, SPLIT, type TimeSplit, timeSplit } from './time-split.js';
 
 const K = 3;
@@ -63,6 +64,7 @@ export async function trainTeacher(
     testSize: params.split.test_size,
     embargo,
   });
+  checkSplitClasses(rows, split, params);
   const trainIdx = rowsOf(split.split, SPLIT.TRAIN);
   const validIdx = rowsOf(split.split, SPLIT.VALID);
   const testIdx = rowsOf(split.split, SPLIT.TEST);

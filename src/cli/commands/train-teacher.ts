@@ -34,8 +34,13 @@ export const trainTeacherCommand: Command = {
     );
     const symbols = listValue(values.symbols as string | undefined);
     const features = listValue(values.features as string | undefined);
+    // The window flags are data.start / data.end: ingest selects the bars (plus the warm-up lookback).
     const ctx = stageContext(values.params as string, {
-      data: symbols ? { symbols } : undefined,
+      data: {
+        ...(symbols ? { symbols } : {}),
+        ...(values['start-date'] !== undefined ? { start: values['start-date'] } : {}),
+        ...(values['end-date'] !== undefined ? { end: values['end-date'] } : {}),
+      },
       features: features ? { list: features } : undefined,
       teacher: {
         ...(values.strategy ? { strategy: values.strategy } : {}),
