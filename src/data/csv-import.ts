@@ -7,7 +7,7 @@ import { ACCEPTED_HEADERS, mapHeader } from './csv-header.js';
 import { MAX_CSV_BYTES, readCsvLines } from './csv-lines.js';
 import { type FileState, parseRow } from './csv-row.js';
 import { inferFrequency, isDailyOrLonger } from './frequency.js';
-import type { SeriesBuilder } from './series-builder.js';
+import type { BarOrigins, SeriesBuilder } from './series-builder.js';
 import { symbolProblem } from './symbols.js';
 import { isValidTimeZone, zonedToEpoch } from './tz-offset.js';
 import type { BarSeries, Frequency } from './types.js';
@@ -64,10 +64,9 @@ function isBlank(line: string): boolean {
  * the timestamp's own offset), so a midnight `Z` or `+05:30` stamp never moves a New York bar to the
  * previous day. Two bars on one date are an error naming both lines.
  */
-function restampDaily(s: BarSeries, b: SeriesBuilder, files: string[]): void {
-  const o = b.origins();
+function restampDaily(s: BarSeries, o: BarOrigins, files: string[]): void {
   for (let i = 0; i < s.ts.length; i++) {
-    s.ts[i] = zonedToEpoch(o.day[i] * MS_PER_DAY, s.tz);
+    s.ts[i] = zonedToEpoch(Math.floor(o.wall[i] / MS_PER_DAY) * MS_PER_DAY, s.tz);
     if (i > 0 && s.ts[i] <= s.ts[i - 1]) {
       const date = formatTs(s.ts[i], s.tz).slice(0, 10);
       throw new DataValidationError(`two bars of ${s.symbol} on one session date`, [
@@ -175,8 +174,11 @@ export function importCsvFiles(
   const series = [...builders.values()]
     .map((b) => {
       const s = b.build();
-      const inf = inferFrequency(s.ts);
-      if (inf.frequency !== null && isDailyOrLonger(inf.frequency)) restampDaily(s, b, files);
+      const o = b.origins();
+      // Spacing of the wall times as written: daily bars written as midnights in mixed offsets are still
+      // exactly one day apart there (their instants are not).
+      const inf = inferFrequency(o.wall);
+      if (inf.frequency !== null && isDailyOrLonger(inf.frequency)) restampDaily(s, o, files);
       symbols[s.symbol] = {
         frequency: inf.frequency,
         medianSpacingMs: inf.medianSpacingMs,

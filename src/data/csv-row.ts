@@ -1,7 +1,6 @@
 import type { Issue } from '../core/index.js';
 import { BarProblem, checkBar, describeBarProblem } from './bar-rules.js';
 import { formatTs } from './calendar.js';
-import { MS_PER_DAY } from './civil.js';
 import { parseNumberField, splitCsvLine } from './csv-fields.js';
 import type { CsvColumns } from './csv-header.js';
 import { scanned, scanTimestamp } from './parse-timestamp.js';
@@ -76,7 +75,6 @@ export function parseRow(
   }
   const naive = Number.isNaN(scanned.offsetMs);
   const hasTime = scanned.hasTime;
-  const day = Math.floor(wall / MS_PER_DAY);
   const o = parseNumberField(f[cols.open]);
   const h = parseNumberField(f[cols.high]);
   const l = parseNumberField(f[cols.low]);
@@ -140,7 +138,7 @@ export function parseRow(
     );
   }
   st.symbols.add(symbol);
-  if (factor === 1) b.push(ts, o, h, l, c, v, day, st.fileIdx, lineNo);
-  else b.push(ts, o * factor, h * factor, l * factor, c * factor, v / factor, day, st.fileIdx, lineNo);
+  if (factor === 1) b.push(ts, o, h, l, c, v, wall, st.fileIdx, lineNo);
+  else b.push(ts, o * factor, h * factor, l * factor, c * factor, v / factor, wall, st.fileIdx, lineNo);
   return undefined;
 }

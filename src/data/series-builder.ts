@@ -2,8 +2,8 @@ import { allocBars, type BarSeries } from './types.js';
 
 /** Where each bar of a built series came from, for messages and for re-stamping daily bars. */
 export interface BarOrigins {
-  /** Calendar day (days since 1970-01-01) of the timestamp as written, in its own offset. */
-  day: Int32Array;
+  /** The timestamp's wall-clock time as written, in its own offset (epoch ms of that wall time in UTC). */
+  wall: Float64Array;
   /** Index into the importer's file list. */
   file: Int32Array;
   /** 1-based line in that file. */
@@ -23,11 +23,11 @@ export class SeriesBuilder {
     capacity = 1024,
   ) {
     this.buf = allocBars(symbol, tz, capacity);
-    this.origin = { day: new Int32Array(capacity), file: new Int32Array(capacity), line: new Int32Array(capacity) };
+    this.origin = { wall: new Float64Array(capacity), file: new Int32Array(capacity), line: new Int32Array(capacity) };
   }
 
   /** Appends one bar (caller has validated it), with where it came from. */
-  push(ts: number, o: number, h: number, l: number, c: number, v: number, day = 0, file = 0, line = 0): void {
+  push(ts: number, o: number, h: number, l: number, c: number, v: number, wall = 0, file = 0, line = 0): void {
     if (this.length === this.buf.ts.length) this.grow();
     const i = this.length++;
     const b = this.buf;
@@ -37,7 +37,7 @@ export class SeriesBuilder {
     b.low[i] = l;
     b.close[i] = c;
     b.volume[i] = v;
-    this.origin.day[i] = day;
+    this.origin.wall[i] = wall;
     this.origin.file[i] = file;
     this.origin.line[i] = line;
     this.lastTs = ts;
@@ -55,8 +55,8 @@ export class SeriesBuilder {
     next.volume.set(old.volume);
     this.buf = next;
     const o = this.origin;
-    this.origin = { day: new Int32Array(cap), file: new Int32Array(cap), line: new Int32Array(cap) };
-    this.origin.day.set(o.day);
+    this.origin = { wall: new Float64Array(cap), file: new Int32Array(cap), line: new Int32Array(cap) };
+    this.origin.wall.set(o.wall);
     this.origin.file.set(o.file);
     this.origin.line.set(o.line);
   }
@@ -80,6 +80,6 @@ export class SeriesBuilder {
   /** Origins of the bars appended so far (copies). */
   origins(): BarOrigins {
     const n = this.length;
-    return { day: this.origin.day.slice(0, n), file: this.origin.file.slice(0, n), line: this.origin.line.slice(0, n) };
+    return { wall: this.origin.wall.slice(0, n), file: this.origin.file.slice(0, n), line: this.origin.line.slice(0, n) };
   }
 }
