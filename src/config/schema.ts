@@ -22,13 +22,16 @@ export function clockMinutes(hhmm: string): number {
   return Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 }
 
-const gate = (def: 'error' | 'warn', d: string) =>
-  z.enum(['error', 'warn', 'drop']).default(def).describe(d);
+const gate = (def: 'error' | 'warn', d: string) => z.enum(['error', 'warn', 'drop']).default(def).describe(d);
 
 export const sessionSchema = z
   .object({
-    open: clockTime.default('09:15').describe('Session open, exchange-local HH:MM (00:00 for 24-hour markets).'),
-    close: clockTime.default('15:30').describe('Session close, exchange-local HH:MM (24:00 for 24-hour markets).'),
+    open: clockTime
+      .default('09:15')
+      .describe('Session open, exchange-local HH:MM (00:00 for 24-hour markets).'),
+    close: clockTime
+      .default('15:30')
+      .describe('Session close, exchange-local HH:MM (24:00 for 24-hour markets).'),
     days_per_year: z
       .number()
       .int()
@@ -51,7 +54,10 @@ export const qualitySchema = z
       .max(1)
       .default(0.5)
       .describe('Near-constant: at least this share of bars close unchanged from the previous close.'),
-    zero_volume: gate('warn', 'A symbol whose volume is zero on every bar (indices, FX): error, warn or drop.'),
+    zero_volume: gate(
+      'warn',
+      'A symbol whose volume is zero on every bar (indices, FX): error, warn or drop.',
+    ),
     too_few_bars: gate(
       'error',
       'A symbol with too few bars for feature warm-up + horizon (no labelled rows): error, warn or drop.',
@@ -82,16 +88,22 @@ export const dataSchema = z
     frequency: z
       .enum(['auto', '1m', '5m', '15m', '30m', '1h', '1d', '1wk'])
       .default('auto')
-      .describe('Bar frequency; auto = inferred from the bar spacing (synthetic: 1d). A declared one must match the data.'),
+      .describe(
+        'Bar frequency; auto = inferred from the bar spacing (synthetic: 1d). A declared one must match the data.',
+      ),
     adjust: z
       .enum(['auto', 'adj_close', 'none'])
       .default('auto')
-      .describe('auto: scale OHLC by adj_close/close (volume inversely) where an Adj Close column exists; adj_close: require it; none: raw prices.'),
+      .describe(
+        'auto: scale OHLC by adj_close/close (volume inversely) where an Adj Close column exists; adj_close: require it; none: raw prices.',
+      ),
     max_bar_jump: z
       .number()
       .gt(0)
       .default(0.4)
-      .describe('A close/previous-close ratio above 1 + this or below 1/(1 + this) is reported as a suspected split.'),
+      .describe(
+        'A close/previous-close ratio above 1 + this or below 1/(1 + this) is reported as a suspected split.',
+      ),
     on_suspected_split: z
       .enum(['warn', 'error'])
       .default('warn')

@@ -76,7 +76,9 @@ export const validationSchema = z
       .int()
       .min(1)
       .default(30)
-      .describe('Fewer candidate trades than this in the test period: Sharpe and significance are not measurable.'),
+      .describe(
+        'Fewer candidate trades than this in the test period: Sharpe and significance are not measurable.',
+      ),
     bootstrap_samples: z
       .number()
       .int()

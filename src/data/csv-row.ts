@@ -61,7 +61,12 @@ export function parseRow(
     symbol = f[cols.symbol].trim().toUpperCase();
     const problem = symbolProblem(symbol);
     if (problem !== null) {
-      return bad(cols.symbol, problem, f[cols.symbol], 'use a ticker of letters, digits and . - _ & (e.g. RELIANCE.NS)');
+      return bad(
+        cols.symbol,
+        problem,
+        f[cols.symbol],
+        'use a ticker of letters, digits and . - _ & (e.g. RELIANCE.NS)',
+      );
     }
   }
   const wall = scanTimestamp(f[cols.ts]);
@@ -97,9 +102,13 @@ export function parseRow(
     if (!(adj > 0)) {
       return bad(
         cols.adjClose,
-        isNullText(f[cols.adjClose]) ? 'adjusted close is missing (null)' : 'adjusted close must be a number > 0',
+        isNullText(f[cols.adjClose])
+          ? 'adjusted close is missing (null)'
+          : 'adjusted close must be a number > 0',
         f[cols.adjClose],
-        isNullText(f[cols.adjClose]) ? NULL_FIX : 'correct the row, or set data.adjust: none to use raw prices',
+        isNullText(f[cols.adjClose])
+          ? NULL_FIX
+          : 'correct the row, or set data.adjust: none to use raw prices',
       );
     }
     factor = adj / c;
@@ -124,7 +133,8 @@ export function parseRow(
     // In the repeated hour of a fall-back the second occurrence (after the first, in file order) is
     // the later instant: sorted files then read in order.
     ts = kind === LocalTimeKind.repeated && localTime.early <= b.lastTs ? localTime.late : localTime.early;
-    if (kind === LocalTimeKind.repeated) dst = ` (${f[cols.ts].trim()} is in the hour repeated when ${tz} falls back from DST)`;
+    if (kind === LocalTimeKind.repeated)
+      dst = ` (${f[cols.ts].trim()} is in the hour repeated when ${tz} falls back from DST)`;
   }
   if (ts <= b.lastTs) {
     const kind = ts === b.lastTs ? 'duplicate' : 'out-of-order';

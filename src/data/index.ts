@@ -1,6 +1,12 @@
 export { allocBars, barMinutes, barsPerYear, NSE_SESSION, sliceBars } from './types.js';
 export type { BarSeries, Frequency, SessionCalendar } from './types.js';
-export { commonFrequency, describeSpacing, FREQUENCIES, inferFrequency, isDailyOrLonger } from './frequency.js';
+export {
+  commonFrequency,
+  describeSpacing,
+  FREQUENCIES,
+  inferFrequency,
+  isDailyOrLonger,
+} from './frequency.js';
 export type { SpacingInference } from './frequency.js';
 export {
   DEFAULT_TZ,

@@ -1,6 +1,11 @@
 import { clockMinutes, type Params } from '../config/index.js';
 import { DataValidationError, type Issue, logger } from '../core/index.js';
-import { findSuspectedSplits, type SuspectedSplit, type SymbolQuality, symbolQuality } from './bar-quality.js';
+import {
+  findSuspectedSplits,
+  type SuspectedSplit,
+  type SymbolQuality,
+  symbolQuality,
+} from './bar-quality.js';
 import { importCsvFiles } from './csv-import.js';
 import { resolveFrequency } from './resolve-frequency.js';
 import { barWindow, selectWindow, type WindowCounts } from './select-window.js';
@@ -50,7 +55,11 @@ export interface IngestResult {
 /** The session calendar of params (annualisation and session checks). */
 export function sessionCalendar(params: Params): SessionCalendar {
   const s = params.data.session;
-  return { openMinute: clockMinutes(s.open), closeMinute: clockMinutes(s.close), daysPerYear: s.days_per_year };
+  return {
+    openMinute: clockMinutes(s.open),
+    closeMinute: clockMinutes(s.close),
+    daysPerYear: s.days_per_year,
+  };
 }
 
 function loadSeries(params: Params) {
@@ -92,7 +101,11 @@ function loadSeries(params: Params) {
     }
     series = series.filter((s) => data.symbols.includes(s.symbol));
   }
-  const adjusted = new Set(Object.entries(imported.symbols).filter(([, v]) => v.adjusted).map(([k]) => k));
+  const adjusted = new Set(
+    Object.entries(imported.symbols)
+      .filter(([, v]) => v.adjusted)
+      .map(([k]) => k),
+  );
   return {
     series,
     rowsRead: imported.report.rowsRead,
@@ -141,7 +154,11 @@ export function ingest(params: Params): IngestResult {
         start: new Date(Math.min(...starts)).toISOString(),
         end: new Date(Math.max(...ends)).toISOString(),
       },
-      window: { start: data.start, end: data.end, lookback_days: data.source === 'csv' ? params.teacher.lookback_days : 0 },
+      window: {
+        start: data.start,
+        end: data.end,
+        lookback_days: data.source === 'csv' ? params.teacher.lookback_days : 0,
+      },
       window_bars: Object.fromEntries(names.map((s) => [s, cut.counts[s]])),
       adjustment: {
         mode: data.adjust,
@@ -162,7 +179,13 @@ function screenQuality(series: BarSeries[], params: Params) {
   const dropped: string[] = [];
   const perSymbol: Record<string, SymbolQuality> = {};
   const splits: SuspectedSplit[] = [];
-  const apply = (check: QualityFinding['check'], setting: 'error' | 'warn' | 'drop', symbol: string, message: string, fix: string) => {
+  const apply = (
+    check: QualityFinding['check'],
+    setting: 'error' | 'warn' | 'drop',
+    symbol: string,
+    message: string,
+    fix: string,
+  ) => {
     if (setting === 'error') errors.push({ path: `data.quality.${check}`, value: symbol, message, fix });
     else {
       findings.push({ check, symbol, action: setting, message });
@@ -209,6 +232,7 @@ function screenQuality(series: BarSeries[], params: Params) {
       { path: 'data.quality', value: dropped, message: 'no symbol left to train on', fix: 'check the data' },
     ]);
   }
-  for (const f of findings) logger.warn(`ingest: ${f.check}`, { symbol: f.symbol, action: f.action, message: f.message });
+  for (const f of findings)
+    logger.warn(`ingest: ${f.check}`, { symbol: f.symbol, action: f.action, message: f.message });
   return { findings, dropped, perSymbol, splits };
 }

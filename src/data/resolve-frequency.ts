@@ -43,7 +43,9 @@ export function resolveFrequency(
   if (issues.length === 0 && seen.size > 1) {
     issues.push({
       path: 'data.csv_paths',
-      value: [...seen].map(([f, syms]) => `${f}: ${syms.slice(0, 5).join(', ')}${syms.length > 5 ? '…' : ''}`),
+      value: [...seen].map(
+        ([f, syms]) => `${f}: ${syms.slice(0, 5).join(', ')}${syms.length > 5 ? '…' : ''}`,
+      ),
       message: 'symbols have different bar frequencies; a run pools them, so one frequency is needed',
       fix: 'import one frequency per run (split the files, or select symbols with data.symbols)',
     });

@@ -49,7 +49,9 @@ export function selectWindow(
     while (hi < ts.length && ts[hi] <= w.endMs) hi++;
     if (hi === s) {
       const has =
-        ts.length === 0 ? 'no bars at all' : `bars from ${localDate(ts[0], b.tz)} to ${localDate(ts[ts.length - 1], b.tz)}`;
+        ts.length === 0
+          ? 'no bars at all'
+          : `bars from ${localDate(ts[0], b.tz)} to ${localDate(ts[ts.length - 1], b.tz)}`;
       issues.push({
         path: labels.path,
         value: b.symbol,

@@ -23,11 +23,25 @@ export class SeriesBuilder {
     capacity = 1024,
   ) {
     this.buf = allocBars(symbol, tz, capacity);
-    this.origin = { wall: new Float64Array(capacity), file: new Int32Array(capacity), line: new Int32Array(capacity) };
+    this.origin = {
+      wall: new Float64Array(capacity),
+      file: new Int32Array(capacity),
+      line: new Int32Array(capacity),
+    };
   }
 
   /** Appends one bar (caller has validated it), with where it came from. */
-  push(ts: number, o: number, h: number, l: number, c: number, v: number, wall = 0, file = 0, line = 0): void {
+  push(
+    ts: number,
+    o: number,
+    h: number,
+    l: number,
+    c: number,
+    v: number,
+    wall = 0,
+    file = 0,
+    line = 0,
+  ): void {
     if (this.length === this.buf.ts.length) this.grow();
     const i = this.length++;
     const b = this.buf;
@@ -80,6 +94,10 @@ export class SeriesBuilder {
   /** Origins of the bars appended so far (copies). */
   origins(): BarOrigins {
     const n = this.length;
-    return { wall: this.origin.wall.slice(0, n), file: this.origin.file.slice(0, n), line: this.origin.line.slice(0, n) };
+    return {
+      wall: this.origin.wall.slice(0, n),
+      file: this.origin.file.slice(0, n),
+      line: this.origin.line.slice(0, n),
+    };
   }
 }

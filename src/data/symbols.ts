@@ -41,7 +41,8 @@ export function symbolProblem(symbol: string): string | null {
   if (symbol.length > MAX_SYMBOL_LENGTH) return `symbol longer than ${MAX_SYMBOL_LENGTH} characters`;
   if (!SYMBOL_CHARS.test(symbol)) {
     const bad = [...symbol].find((ch) => !SYMBOL_CHARS.test(ch)) ?? '';
-    const shown = bad === '\0' ? 'NUL' : bad === '/' || bad === '\\' ? `path separator ${bad}` : JSON.stringify(bad);
+    const shown =
+      bad === '\0' ? 'NUL' : bad === '/' || bad === '\\' ? `path separator ${bad}` : JSON.stringify(bad);
     return `symbol contains ${shown}; only letters, digits and . - _ & are allowed`;
   }
   if (/^\.+$/.test(symbol)) return 'symbol made only of dots';

@@ -91,7 +91,14 @@ export function buildLabelledRows(
     const cut = sliceBars(b, 0, hi);
     const lab = labelForwardReturns(cut, { horizon: opts.horizon, minHoldingReturn: opts.minHoldingReturn });
     const rows: number[] = [];
-    const counts: SymbolRowCounts = { symbol: b.symbol, bars: b.ts.length, windowBars: 0, warmup: 0, horizon: 0, labelled: 0 };
+    const counts: SymbolRowCounts = {
+      symbol: b.symbol,
+      bars: b.ts.length,
+      windowBars: 0,
+      warmup: 0,
+      horizon: 0,
+      labelled: 0,
+    };
     for (let t = 0; t < hi; t++) {
       if (opts.startMs !== undefined && b.ts[t] < opts.startMs) continue;
       counts.windowBars++;

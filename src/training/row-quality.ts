@@ -20,8 +20,14 @@ export function symbolsWithoutRows(rows: LabelledRows, params: Params): string[]
     message: `${c.symbol} contributes no labelled rows: ${c.windowBars} bar(s) in the window (${c.bars - c.windowBars} more before it for warm-up), ${c.warmup} still warming up the features, ${c.horizon} too close to the end for the ${h}-bar horizon`,
     fix: `give ${c.symbol} more history (more bars before data.start: teacher.lookback_days) or a longer window, remove it, or set data.quality.too_few_bars: drop`,
   }));
-  if (setting === 'error') throw new DataValidationError('symbols with too few bars for warm-up + horizon', issues);
-  for (const i of issues) logger.warn('teacher: symbol without labelled rows', { symbol: i.value, action: setting, message: i.message });
+  if (setting === 'error')
+    throw new DataValidationError('symbols with too few bars for warm-up + horizon', issues);
+  for (const i of issues)
+    logger.warn('teacher: symbol without labelled rows', {
+      symbol: i.value,
+      action: setting,
+      message: i.message,
+    });
   return setting === 'drop' ? empty.map((c) => c.symbol) : [];
 }
 

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Params } from '../config/index.js';
-import { ArtifactError, ConfigError } from '../core/index.js';
+import { ArtifactError, ConfigError, logger } from '../core/index.js';
 import {
   type BarSeries,
   barsPerYear,
@@ -147,6 +147,7 @@ export function validateCandidate(
   const baseline = rule === null ? readStudentDir(choice) : null;
   if (baseline) assertClasses(baseline);
   const warnings = baseline ? baselineWarnings(baseline, startMs, tz(params)) : [];
+  if (warnings.length > 0) logger.warn('validation: baseline scored in-sample', { warnings });
   const costs = { commissionBps: params.strategy.commission_bps, slippageBps: params.strategy.slippage_bps };
   const frequency =
     commonFrequency(selBars) ?? (params.data.frequency === 'auto' ? '1d' : params.data.frequency);
@@ -204,7 +205,11 @@ function otherRules(primary: (typeof RULE_BASELINES)[number] | null, opts: Polic
  * A model baseline (e.g. production) scored on bars before its own out-of-sample period is judged on data
  * it was trained, early-stopped or calibrated on: its metrics are flattered, so the comparison is flagged.
  */
-function baselineWarnings(baseline: StudentDir, startMs: number, zone: string): string[] {
+export function baselineWarnings(
+  baseline: Pick<StudentDir, 'dir' | 'metadata'>,
+  startMs: number,
+  zone: string,
+): string[] {
   const t = baseline.metadata.data?.test_start;
   const testStart = t ? Date.parse(t) : Number.NaN;
   if (!Number.isFinite(testStart)) {

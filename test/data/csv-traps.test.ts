@@ -39,7 +39,12 @@ describe('symbol names become file names only when safe', () => {
       'multi.csv',
       `symbol,${H}\nRELIANCE.NS,2024-01-02,1,1,1,1,1\nBRK-B,2024-01-02,1,1,1,1,1\nM&M,2024-01-02,1,1,1,1,1\nA_B,2024-01-02,1,1,1,1,1\n`,
     );
-    expect(importCsvFiles([f], IST).series.map((s) => s.symbol)).toEqual(['A_B', 'BRK-B', 'M&M', 'RELIANCE.NS']);
+    expect(importCsvFiles([f], IST).series.map((s) => s.symbol)).toEqual([
+      'A_B',
+      'BRK-B',
+      'M&M',
+      'RELIANCE.NS',
+    ]);
   });
 
   it('refuses a file whose name is not a usable symbol (no symbol column)', () => {
@@ -89,7 +94,10 @@ describe('bounded reads', () => {
 
 describe('spreadsheet and Yahoo quirks', () => {
   it('skips Excel trailing ,,,,, rows like blank lines', () => {
-    const f = writeTemp('x.csv', `${H}\n2024-01-02,1,1,1,1,1\n2024-01-03,2,2,2,2,2\n,,,,,\n,,,,,\r\n , ,,,,\n`);
+    const f = writeTemp(
+      'x.csv',
+      `${H}\n2024-01-02,1,1,1,1,1\n2024-01-03,2,2,2,2,2\n,,,,,\n,,,,,\r\n , ,,,,\n`,
+    );
     const { series, report } = importCsvFiles([f], IST);
     expect([...series[0].close]).toEqual([1, 2]);
     expect(report.rowsRead).toBe(2);

@@ -7,7 +7,11 @@ import { writeTemp } from './tmp-files.js';
 const H = 'Date,Open,High,Low,Close,Volume';
 
 function params(data: Record<string, unknown>, extra: Record<string, unknown> = {}): Params {
-  const r = validateParams({ base: { exchange_tz: 'America/New_York' }, data: { source: 'csv', ...data }, ...extra });
+  const r = validateParams({
+    base: { exchange_tz: 'America/New_York' },
+    data: { source: 'csv', ...data },
+    ...extra,
+  });
   if (!r.ok) throw new Error(JSON.stringify(r.issues));
   return r.value;
 }
@@ -25,7 +29,11 @@ function weekdays(start: string, n: number): string[] {
 }
 
 /** A daily file: a gentle random-looking walk (deterministic), prices around 100. */
-function dailyCsv(name: string, dates: string[], price = (i: number) => 100 + ((i * 37) % 11) - 5 + i * 0.01): string {
+function dailyCsv(
+  name: string,
+  dates: string[],
+  price = (i: number) => 100 + ((i * 37) % 11) - 5 + i * 0.01,
+): string {
   const rows = dates.map((d, i) => {
     const c = price(i);
     return `${d},${c},${c + 1},${c - 1},${c},${1000 + i}`;
@@ -48,7 +56,12 @@ describe('ingest window: data.start / data.end select CSV bars; the lookback onl
   const f = () => dailyCsv('AAA.csv', dates);
 
   it('keeps lookback_days of history before start and nothing after end', () => {
-    const r = ingest(params({ csv_paths: [f()], start: '2022-01-03', end: '2022-12-30' }, { teacher: { lookback_days: 30 } }));
+    const r = ingest(
+      params(
+        { csv_paths: [f()], start: '2022-01-03', end: '2022-12-30' },
+        { teacher: { lookback_days: 30 } },
+      ),
+    );
     const s = r.series[0];
     const first = localDate(s.ts[0], 'America/New_York');
     const last = localDate(s.ts[s.ts.length - 1], 'America/New_York');
@@ -106,7 +119,9 @@ describe('frequency: inferred, and a declared one must match the data', () => {
 
   it('daily data declared as 5m is refused (it would be annualised ×75 too high)', () => {
     const f = dailyCsv('DLY.csv', weekdays('2024-01-08', 40));
-    const e = thrown(() => ingest(params({ csv_paths: [f], start: '2024-01-01', end: '2024-12-31', frequency: '5m' })));
+    const e = thrown(() =>
+      ingest(params({ csv_paths: [f], start: '2024-01-01', end: '2024-12-31', frequency: '5m' })),
+    );
     expect(e.message).toContain("is 5m but DLY's bars are 1d");
   });
 
@@ -132,7 +147,13 @@ describe('frequency: inferred, and a declared one must match the data', () => {
     const f = writeTemp('BTC.csv', `${H}\n${rows.join('\n')}\n`);
     const r = validateParams({
       base: { exchange_tz: 'UTC' },
-      data: { source: 'csv', csv_paths: [f], start: '2024-01-06', end: '2024-01-15', session: { open: '00:00', close: '24:00', days_per_year: 365 } },
+      data: {
+        source: 'csv',
+        csv_paths: [f],
+        start: '2024-01-06',
+        end: '2024-01-15',
+        session: { open: '00:00', close: '24:00', days_per_year: 365 },
+      },
     });
     if (!r.ok) throw new Error(JSON.stringify(r.issues));
     const out = ingest(r.value);
@@ -149,11 +170,11 @@ describe('prices: adjustment and suspected splits', () => {
   const adj = (i: number) => (i < 30 ? (200 + (i % 3)) / 2 : 100 + (i % 3));
   const file = () =>
     writeTemp(
-    'SPLT.csv',
-    `Date,Open,High,Low,Close,Adj Close,Volume\n${dates
-      .map((d, i) => `${d},${raw(i)},${raw(i) + 1},${raw(i) - 1},${raw(i)},${adj(i)},1000`)
-      .join('\n')}\n`,
-  );
+      'SPLT.csv',
+      `Date,Open,High,Low,Close,Adj Close,Volume\n${dates
+        .map((d, i) => `${d},${raw(i)},${raw(i) + 1},${raw(i) - 1},${raw(i)},${adj(i)},1000`)
+        .join('\n')}\n`,
+    );
   const base = () => ({ csv_paths: [file()], start: '2024-01-01', end: '2024-12-31' });
 
   it('raw prices (adjust: none): the split is reported with date and ratio (warn)', () => {
@@ -161,7 +182,13 @@ describe('prices: adjustment and suspected splits', () => {
     expect(r.report.suspected_splits).toHaveLength(1);
     const s = r.report.suspected_splits[0];
     // Bar 29 closes 200 + 29 % 3 = 202; bar 30 closes 100 + 0 = 100: ratio 100/202.
-    expect(s).toMatchObject({ symbol: 'SPLT', date: dates[30], previous_close: 202, close: 100, hint: '2:1 split?' });
+    expect(s).toMatchObject({
+      symbol: 'SPLT',
+      date: dates[30],
+      previous_close: 202,
+      close: 100,
+      hint: '2:1 split?',
+    });
     expect(s.ratio).toBeCloseTo(100 / 202, 12);
     expect(r.report.quality.findings.map((f) => f.check)).toEqual(['suspected_split']);
     expect(r.report.adjustment).toEqual({ mode: 'none', adjusted: [], raw: ['SPLT'] });
@@ -188,7 +215,9 @@ describe('quality gates on constant prices and zero volume', () => {
   const flat = () => dailyCsv('FLAT.csv', dates, () => 50);
 
   it('a constant-price symbol is an error by default, naming it and the share', () => {
-    const e = thrown(() => ingest(params({ csv_paths: [real(), flat()], start: '2024-01-01', end: '2024-12-31' })));
+    const e = thrown(() =>
+      ingest(params({ csv_paths: [real(), flat()], start: '2024-01-01', end: '2024-12-31' })),
+    );
     expect(e).toBeInstanceOf(DataValidationError);
     expect(e.message).toContain('FLAT: 100.0% of 80 bars close unchanged');
     expect(e.message).not.toContain('REAL:');
@@ -196,26 +225,44 @@ describe('quality gates on constant prices and zero volume', () => {
 
   it('drop removes it (recorded), warn keeps it (recorded)', () => {
     const d = ingest(
-      params({ csv_paths: [real(), flat()], start: '2024-01-01', end: '2024-12-31', quality: { constant_prices: 'drop' } }),
+      params({
+        csv_paths: [real(), flat()],
+        start: '2024-01-01',
+        end: '2024-12-31',
+        quality: { constant_prices: 'drop' },
+      }),
     );
     expect(d.series.map((s) => s.symbol)).toEqual(['REAL']);
     expect(d.report.quality.dropped).toEqual(['FLAT']);
     expect(d.report.symbols).toEqual(['REAL']);
     const w = ingest(
-      params({ csv_paths: [real(), flat()], start: '2024-01-01', end: '2024-12-31', quality: { constant_prices: 'warn' } }),
+      params({
+        csv_paths: [real(), flat()],
+        start: '2024-01-01',
+        end: '2024-12-31',
+        quality: { constant_prices: 'warn' },
+      }),
     );
     expect(w.series.map((s) => s.symbol)).toEqual(['FLAT', 'REAL']);
-    expect(w.report.quality.findings).toMatchObject([{ check: 'constant_prices', symbol: 'FLAT', action: 'warn' }]);
+    expect(w.report.quality.findings).toMatchObject([
+      { check: 'constant_prices', symbol: 'FLAT', action: 'warn' },
+    ]);
   });
 
   it('all-zero volume is a warning by default and an error when asked', () => {
-    const rows = dates.map((d, i) => `${d},${100 + (i % 5)},${102 + (i % 5)},${99 + (i % 5)},${100 + (i % 5)},0`);
+    const rows = dates.map(
+      (d, i) => `${d},${100 + (i % 5)},${102 + (i % 5)},${99 + (i % 5)},${100 + (i % 5)},0`,
+    );
     const z = writeTemp('IDX.csv', `${H}\n${rows.join('\n')}\n`);
     const r = ingest(params({ csv_paths: [z], start: '2024-01-01', end: '2024-12-31' }));
-    expect(r.report.quality.findings).toMatchObject([{ check: 'zero_volume', symbol: 'IDX', action: 'warn' }]);
+    expect(r.report.quality.findings).toMatchObject([
+      { check: 'zero_volume', symbol: 'IDX', action: 'warn' },
+    ]);
     expect(r.report.quality.per_symbol.IDX.zero_volume).toBe(true);
     const e = thrown(() =>
-      ingest(params({ csv_paths: [z], start: '2024-01-01', end: '2024-12-31', quality: { zero_volume: 'error' } })),
+      ingest(
+        params({ csv_paths: [z], start: '2024-01-01', end: '2024-12-31', quality: { zero_volume: 'error' } }),
+      ),
     );
     expect(e.message).toContain('IDX: volume is zero on all 80 bars');
   });
