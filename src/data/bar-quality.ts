@@ -1,4 +1,6 @@
-import { localDate } from './calendar.js';
+import { localDate, localMinuteOfDay, localWeekday } from './calendar.js';
+import { isDailyOrLonger } from './frequency.js';
+import type { Frequency, SessionCalendar } from './types.js';
 import type { BarSeries } from './types.js';
 
 /** A one-bar jump large enough to be a split (or a data error) rather than a market move. */
@@ -21,6 +23,10 @@ export interface SymbolQuality {
   unchanged_close_share: number;
   /** Every bar has zero volume. */
   zero_volume: boolean;
+  /** Intraday bars starting outside data.session (a wrong base.exchange_tz or session shows here). */
+  outside_session: number;
+  /** Bars on a Saturday or Sunday (exchange-local). */
+  weekend: number;
 }
 
 const SIMPLE = [2, 3, 4, 5, 10, 1.5, 20, 100];
@@ -58,12 +64,29 @@ export function findSuspectedSplits(b: BarSeries, maxJump: number): SuspectedSpl
   return out;
 }
 
-/** Unchanged-close share and all-zero volume of one series. */
-export function symbolQuality(b: BarSeries): SymbolQuality {
+/** Unchanged-close share, all-zero volume, bars outside the session and weekend bars of one series. */
+export function symbolQuality(b: BarSeries, frequency: Frequency, session: SessionCalendar): SymbolQuality {
   const n = b.close.length;
   let same = 0;
   for (let t = 1; t < n; t++) if (b.close[t] === b.close[t - 1]) same++;
   let zero = n > 0;
   for (let t = 0; t < n && zero; t++) if (b.volume[t] !== 0) zero = false;
-  return { bars: n, unchanged_close_share: n > 1 ? same / (n - 1) : 0, zero_volume: zero };
+  let outside = 0;
+  let weekend = 0;
+  const intraday = !isDailyOrLonger(frequency);
+  for (let t = 0; t < n; t++) {
+    const wd = localWeekday(b.ts[t], b.tz);
+    if (wd === 0 || wd === 6) weekend++;
+    if (intraday) {
+      const m = localMinuteOfDay(b.ts[t], b.tz);
+      if (m < session.openMinute || m >= session.closeMinute) outside++;
+    }
+  }
+  return {
+    bars: n,
+    unchanged_close_share: n > 1 ? same / (n - 1) : 0,
+    zero_volume: zero,
+    outside_session: outside,
+    weekend,
+  };
 }

@@ -1,5 +1,5 @@
 import { clockMinutes, type Params } from '../config/index.js';
-import { DataValidationError, type Issue, logger } from '../core/index.js';
+import { DataValidationError, type Issue } from '../core/index.js';
 import {
   findSuspectedSplits,
   type SuspectedSplit,
@@ -8,18 +8,11 @@ import {
 } from './bar-quality.js';
 import { importCsvFiles } from './csv-import.js';
 import { resolveFrequency } from './resolve-frequency.js';
+import { type QualityFinding, screenQuality } from './screen-quality.js';
 import { barWindow, selectWindow, type WindowCounts } from './select-window.js';
 import { generateSyntheticMarket } from './synthetic-market.js';
 import { type BarSeries, barsPerYear, type Frequency, type SessionCalendar } from './types.js';
 import { validateBars } from './validate-bars.js';
-
-/** A quality finding of the ingest report: what was found, for which symbol, and what ingest did. */
-export interface QualityFinding {
-  check: 'constant_prices' | 'zero_volume' | 'suspected_split';
-  symbol: string;
-  action: 'warn' | 'drop';
-  message: string;
-}
 
 /** What ingest_report.json records. */
 export interface IngestReport {
@@ -132,7 +125,8 @@ export function ingest(params: Params): IngestResult {
   const issues = validateBars(series);
   if (issues.length > 0)
     throw new DataValidationError('ingested bars failed validation', issues.slice(0, 20));
-  const gates = screenQuality(series, params);
+  const calendar = sessionCalendar(params);
+  const gates = screenQuality(series, params, frequency, calendar);
   series = series.filter((s) => !gates.dropped.includes(s.symbol));
   const starts = series.map((s) => s.ts[0]).filter(Number.isFinite);
   const ends = series.map((s) => s.ts[s.ts.length - 1]).filter(Number.isFinite);
@@ -143,7 +137,7 @@ export function ingest(params: Params): IngestResult {
       source: data.source,
       frequency,
       declared_frequency: data.frequency,
-      bars_per_year: barsPerYear(frequency, sessionCalendar(params)),
+      bars_per_year: barsPerYear(frequency, calendar),
       session: data.session,
       symbols: names,
       bars: Object.fromEntries(series.map((s) => [s.symbol, s.ts.length])),
@@ -169,70 +163,4 @@ export function ingest(params: Params): IngestResult {
       quality: { per_symbol: gates.perSymbol, findings: gates.findings, dropped: gates.dropped },
     },
   };
-}
-
-/** Runs the ingest quality gates; throws for gates set to error, records warnings and drops. */
-function screenQuality(series: BarSeries[], params: Params) {
-  const q = params.data.quality;
-  const findings: QualityFinding[] = [];
-  const errors: Issue[] = [];
-  const dropped: string[] = [];
-  const perSymbol: Record<string, SymbolQuality> = {};
-  const splits: SuspectedSplit[] = [];
-  const apply = (
-    check: QualityFinding['check'],
-    setting: 'error' | 'warn' | 'drop',
-    symbol: string,
-    message: string,
-    fix: string,
-  ) => {
-    if (setting === 'error') errors.push({ path: `data.quality.${check}`, value: symbol, message, fix });
-    else {
-      findings.push({ check, symbol, action: setting, message });
-      if (setting === 'drop' && !dropped.includes(symbol)) dropped.push(symbol);
-    }
-  };
-  for (const b of series) {
-    const sq = symbolQuality(b);
-    perSymbol[b.symbol] = sq;
-    if (sq.bars > 1 && sq.unchanged_close_share >= q.max_unchanged_share) {
-      apply(
-        'constant_prices',
-        q.constant_prices,
-        b.symbol,
-        `${b.symbol}: ${(sq.unchanged_close_share * 100).toFixed(1)}% of ${sq.bars} bars close unchanged (constant or near-constant prices make trivially predictable NOOP labels)`,
-        'remove the symbol (stale quotes, a suspended or delisted stock), or set data.quality.constant_prices: drop or warn',
-      );
-    }
-    if (sq.zero_volume) {
-      apply(
-        'zero_volume',
-        q.zero_volume,
-        b.symbol,
-        `${b.symbol}: volume is zero on all ${sq.bars} bars (volume features carry no information)`,
-        'use data with volume, or set data.quality.zero_volume: warn (indices, FX) or drop',
-      );
-    }
-    for (const s of findSuspectedSplits(b, params.data.max_bar_jump)) {
-      splits.push(s);
-      const message = `${s.symbol} ${s.date}: close ${s.previous_close} → ${s.close} (ratio ${s.ratio.toFixed(4)}; ${s.hint})`;
-      if (params.data.on_suspected_split === 'error') {
-        errors.push({
-          path: 'data.on_suspected_split',
-          value: s.symbol,
-          message,
-          fix: 'use split-adjusted prices (an Adj Close column with data.adjust: auto), or raise data.max_bar_jump if the move is real',
-        });
-      } else findings.push({ check: 'suspected_split', symbol: s.symbol, action: 'warn', message });
-    }
-  }
-  if (errors.length > 0) throw new DataValidationError('ingest quality gates failed', errors.slice(0, 20));
-  if (dropped.length === series.length && series.length > 0) {
-    throw new DataValidationError('every symbol was dropped by the quality gates', [
-      { path: 'data.quality', value: dropped, message: 'no symbol left to train on', fix: 'check the data' },
-    ]);
-  }
-  for (const f of findings)
-    logger.warn(`ingest: ${f.check}`, { symbol: f.symbol, action: f.action, message: f.message });
-  return { findings, dropped, perSymbol, splits };
 }

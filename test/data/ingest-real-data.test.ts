@@ -267,3 +267,32 @@ describe('quality gates on constant prices and zero volume', () => {
     expect(e.message).toContain('IDX: volume is zero on all 80 bars');
   });
 });
+
+describe('calendar warnings: bars outside the session, weekend bars', () => {
+  it('New York hourly bars read with the default NSE zone start outside the session (warning)', () => {
+    const rows: string[] = [];
+    for (const d of weekdays('2024-01-08', 10))
+      for (let h = 15; h <= 20; h++) rows.push(`${d}T${h}:30:00Z,10,11,9,10.${h},100`);
+    const f = writeTemp('NYH.csv', `${H}\n${rows.join('\n')}\n`);
+    const r = validateParams({
+      data: { source: 'csv', csv_paths: [f], start: '2024-01-01', end: '2024-12-31' },
+    });
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    const out = ingest(r.value);
+    // 15:30Z … 20:30Z is 21:00 … 02:00 IST: every bar is outside 09:15–15:30 Asia/Kolkata.
+    expect(out.report.quality.per_symbol.NYH.outside_session).toBe(60);
+    expect(out.report.quality.findings.map((x) => x.check)).toContain('outside_session');
+  });
+
+  it('daily bars on weekends are flagged on a weekday calendar', () => {
+    const rows = ['2024-01-05', '2024-01-06', '2024-01-07', '2024-01-08'].map(
+      (d, i) => `${d},10,11,9,${10 + i * 0.1},100`,
+    );
+    const f = writeTemp('WKND.csv', `${H}\n${rows.join('\n')}\n`);
+    const out = ingest(params({ csv_paths: [f], start: '2024-01-01', end: '2024-12-31' }));
+    expect(out.report.quality.per_symbol.WKND.weekend).toBe(2);
+    expect(out.report.quality.findings).toMatchObject([
+      { check: 'weekend_bars', symbol: 'WKND', action: 'warn' },
+    ]);
+  });
+});
