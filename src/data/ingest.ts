@@ -1,11 +1,6 @@
 import { clockMinutes, type Params } from '../config/index.js';
 import { DataValidationError, type Issue } from '../core/index.js';
-import {
-  findSuspectedSplits,
-  type SuspectedSplit,
-  type SymbolQuality,
-  symbolQuality,
-} from './bar-quality.js';
+import type { SuspectedSplit, SymbolQuality } from './bar-quality.js';
 import { importCsvFiles } from './csv-import.js';
 import { resolveFrequency } from './resolve-frequency.js';
 import { type QualityFinding, screenQuality } from './screen-quality.js';
