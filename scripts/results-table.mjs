@@ -30,9 +30,7 @@ row(
 );
 row('multiclass Brier', t.calibration_metrics.brier_score, s.calibration_metrics.brier_score, 4);
 // Every baseline that ran (the criteria's first), side by side; older checklists have only baseline_metrics.
-const baselines = v.baselines
-  ? Object.values(v.baselines)
-  : [{ name: 'SMA 20/50', ...v.baseline_metrics }];
+const baselines = v.baselines ? Object.values(v.baselines) : [{ name: 'SMA 20/50', ...v.baseline_metrics }];
 out.push(
   '',
   `Validation backtest of the student vs ${baselines[0].name} (the criteria's baseline; same bars, next-open execution, 3 + 5 bps per side): **${v.recommendation}** — ${v.reason}`,
