@@ -1,5 +1,7 @@
-import { localDate, localMinuteOfDay, localWeekday } from './calendar.js';
+import { localDate } from './calendar.js';
+import { MS_PER_DAY, MS_PER_MINUTE, weekdayOfDays } from './civil.js';
 import { isDailyOrLonger } from './frequency.js';
+import { toLocalMs } from './tz-offset.js';
 import type { Frequency, SessionCalendar } from './types.js';
 import type { BarSeries } from './types.js';
 
@@ -74,11 +76,13 @@ export function symbolQuality(b: BarSeries, frequency: Frequency, session: Sessi
   let outside = 0;
   let weekend = 0;
   const intraday = !isDailyOrLonger(frequency);
+  const local = toLocalMs(b.ts, b.tz);
   for (let t = 0; t < n; t++) {
-    const wd = localWeekday(b.ts[t], b.tz);
+    const day = Math.floor(local[t] / MS_PER_DAY);
+    const wd = weekdayOfDays(day);
     if (wd === 0 || wd === 6) weekend++;
     if (intraday) {
-      const m = localMinuteOfDay(b.ts[t], b.tz);
+      const m = Math.floor((local[t] - day * MS_PER_DAY) / MS_PER_MINUTE);
       if (m < session.openMinute || m >= session.closeMinute) outside++;
     }
   }

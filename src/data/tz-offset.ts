@@ -169,3 +169,24 @@ export function resolveLocalTime(wallMs: number, tz: string): number {
   }
   return localTime.kind;
 }
+
+/**
+ * Local wall-clock times (epoch ms of the wall time read in UTC) of many instants in `tz`: one cached day
+ * lookup per UTC day instead of one per instant, for per-bar calendar checks on long intraday series.
+ */
+export function toLocalMs(ts: ArrayLike<number>, tz: string): Float64Array {
+  const z = zone(tz);
+  const out = new Float64Array(ts.length);
+  let day = Number.NaN;
+  let e: DayEntry = { before: 0, after: 0, transition: Number.POSITIVE_INFINITY };
+  for (let i = 0; i < ts.length; i++) {
+    const t = ts[i];
+    const d = Math.floor(t / MS_PER_DAY);
+    if (d !== day) {
+      e = dayEntry(z, d);
+      day = d;
+    }
+    out[i] = t + (t < e.transition ? e.before : e.after);
+  }
+  return out;
+}
