@@ -29,14 +29,18 @@ row(
   4,
 );
 row('multiclass Brier', t.calibration_metrics.brier_score, s.calibration_metrics.brier_score, 4);
+// Every baseline that ran (the criteria's first), side by side; older checklists have only baseline_metrics.
+const baselines = v.baselines ? Object.values(v.baselines) : [{ name: 'SMA 20/50', ...v.baseline_metrics }];
 out.push(
   '',
-  `Validation backtest of the student vs the SMA 20/50 baseline (same bars, next-open execution, 3 + 5 bps per side): **${v.recommendation}** — ${v.reason}`,
+  `Validation backtest of the student vs ${baselines[0].name} (the criteria's baseline; same bars, next-open execution, 3 + 5 bps per side): **${v.recommendation}** — ${v.reason}`,
   '',
 );
-out.push('| portfolio, test period | student | SMA 20/50 |', '| --- | --- | --- |');
+out.push(
+  `| portfolio, test period | student | ${baselines.map((b, i) => (i === 0 ? `${b.name} (criteria)` : b.name)).join(' | ')} |`,
+  `| --- | --- | ${baselines.map(() => '---').join(' | ')} |`,
+);
 const c = v.candidate_metrics;
-const b = v.baseline_metrics;
 for (const [k, label, d] of [
   ['precision_long', 'precision (LONG)', 3],
   ['hit_ratio', 'hit ratio', 3],
@@ -46,7 +50,7 @@ for (const [k, label, d] of [
   ['max_drawdown', 'max drawdown', 3],
   ['num_trades', 'trades', 0],
 ])
-  out.push(`| ${label} | ${f(c[k], d)} | ${f(b[k], d)} |`);
+  out.push(`| ${label} | ${f(c[k], d)} | ${baselines.map((b) => f(b[k], d)).join(' | ')} |`);
 out.push(
   '',
   `Bootstrap p-value of the Sharpe uplift ${f(v.significance.p_value)}, PSR ${f(v.significance.psr)}, DSR ${f(v.significance.dsr)} (${v.significance.dsr_trials} configuration), robustness ${f(v.significance.robustness, 2)} of symbols.`,

@@ -12,8 +12,23 @@ export { paramsJsonSchema, paramsSchema } from './params-schema.js';
 export type { Params } from './params-schema.js';
 export { RULES } from './rules.js';
 export type { Rule } from './rules.js';
-export { baseSchema, dataSchema, featuresSchema, splitSchema } from './schema.js';
-export type { BaseParams, DataParams, FeaturesParams, SplitParams } from './schema.js';
+export {
+  baseSchema,
+  clockMinutes,
+  dataSchema,
+  featuresSchema,
+  qualitySchema,
+  sessionSchema,
+  splitSchema,
+} from './schema.js';
+export type {
+  BaseParams,
+  DataParams,
+  FeaturesParams,
+  QualityParams,
+  SessionParams,
+  SplitParams,
+} from './schema.js';
 export { strategySchema, thresholdsSchema, validationSchema } from './validation-schema.js';
 export type { StrategyParams, ThresholdsParams, ValidationParams } from './validation-schema.js';
 export { applySettings, parseDotenv, parseSettings, settings, settingsSchema } from './settings.js';

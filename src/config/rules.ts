@@ -1,5 +1,6 @@
 import type { Issue } from '../core/index.js';
 import type { Params } from './params-schema.js';
+import { clockMinutes } from './schema.js';
 
 /** A named cross-field rule: returns the issues it finds. */
 export interface Rule {
@@ -38,6 +39,50 @@ export const RULES: Rule[] = [
         : [],
   },
   {
+    name: 'session-open-before-close',
+    check: (p) =>
+      clockMinutes(p.data.session.open) < clockMinutes(p.data.session.close)
+        ? []
+        : [
+            {
+              path: 'data.session.close',
+              value: p.data.session.close,
+              message: `must be after data.session.open (${p.data.session.open}); a session may not span midnight`,
+              fix: 'for a 24-hour market use open "00:00", close "24:00" and pick base.exchange_tz so the session day starts at local midnight',
+            },
+          ],
+  },
+  {
+    name: 'synthetic-frequency-supported',
+    check: (p) =>
+      p.data.source === 'synthetic' && !['auto', '1d', '5m'].includes(p.data.frequency)
+        ? [
+            {
+              path: 'data.frequency',
+              value: p.data.frequency,
+              message: 'the synthetic market generates daily (1d) or 5-minute (5m) bars only',
+              fix: 'use auto, 1d or 5m, or import CSV data (data.source: csv)',
+            },
+          ]
+        : [],
+  },
+  {
+    name: 'one-baseline',
+    check: (p) =>
+      p.validation.baseline_model !== null &&
+      p.validation.baseline !== 'buy_and_hold' &&
+      p.validation.baseline !== p.validation.baseline_model
+        ? [
+            {
+              path: 'validation.baseline_model',
+              value: p.validation.baseline_model,
+              message: `conflicts with validation.baseline (${p.validation.baseline})`,
+              fix: 'set only validation.baseline (baseline_model is its deprecated alias)',
+            },
+          ]
+        : [],
+  },
+  {
     name: 'splits-leave-training-data',
     check: (p) =>
       p.split.valid_size + p.split.test_size <= 0.7
@@ -54,13 +99,15 @@ export const RULES: Rule[] = [
   {
     name: 'intraday-needs-intraday-bars',
     check: (p) =>
-      p.teacher.strategy === 'intraday' && p.data.frequency === '1d'
+      p.teacher.strategy === 'intraday' &&
+      (p.data.frequency === '1d' ||
+        p.data.frequency === '1wk' ||
+        (p.data.frequency === 'auto' && p.data.source === 'synthetic'))
         ? [
             {
               path: 'teacher.strategy',
               value: 'intraday',
-              message:
-                'intraday labels never hold past a session close, but with data.frequency 1d every forward window does, so no row would be labelled',
+              message: `intraday labels never hold past a session close, but with ${p.data.frequency === 'auto' ? 'synthetic daily bars (data.frequency auto)' : `data.frequency ${p.data.frequency}`} every forward window does, so no row would be labelled`,
               fix: 'use data.frequency: 5m, or teacher.strategy: swing',
             },
           ]

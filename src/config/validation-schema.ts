@@ -59,11 +59,26 @@ export const validationSchema = z
       .default(null)
       .describe('Validation start date; null = start of the test split.'),
     end: z.string().nullable().default(null).describe('Validation end date; null = end of the data.'),
+    baseline: z
+      .string()
+      .min(1)
+      .default('buy_and_hold')
+      .describe(
+        'What the criteria compare against: buy_and_hold (long every symbol, same costs), sma (SMA 20/50 crossover) or a student dir (e.g. data/models/production). Both rules are always reported.',
+      ),
     baseline_model: z
       .string()
       .nullable()
       .default(null)
-      .describe('Baseline student dir; null = SMA 20/50 rule.'),
+      .describe('Deprecated alias of validation.baseline for a student dir; null = use validation.baseline.'),
+    min_trades: z
+      .number()
+      .int()
+      .min(1)
+      .default(30)
+      .describe(
+        'Fewer candidate trades than this in the test period: Sharpe and significance are not measurable.',
+      ),
     bootstrap_samples: z
       .number()
       .int()

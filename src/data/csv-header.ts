@@ -9,6 +9,8 @@ export interface CsvColumns {
   close: number;
   volume: number;
   symbol: number;
+  /** Yahoo's `Adj Close` (split- and dividend-adjusted close), -1 when absent. */
+  adjClose: number;
   /** Header names as written in the file, for messages. */
   names: string[];
 }
@@ -30,14 +32,17 @@ const ALIASES: Record<string, keyof Omit<CsvColumns, 'names'>> = {
   volume: 'volume',
   symbol: 'symbol',
   ticker: 'symbol',
+  'adj close': 'adjClose',
+  adjclose: 'adjClose',
+  'adjusted close': 'adjClose',
 };
 
 const REQUIRED = ['ts', 'open', 'high', 'low', 'close', 'volume'] as const;
 
 /**
- * Maps header fields to columns. Yahoo's `Adj Close` is deliberately ignored: it is back-adjusted
- * for dividends and splits while Open/High/Low are not, so mixing it with them breaks the OHLC
- * relations; we use the raw Close like every other column.
+ * Maps header fields to columns. Yahoo's `Adj Close` is back-adjusted for dividends and splits while
+ * Open/High/Low/Close are not; the importer (data.adjust) scales all four by adj_close/close rather than
+ * mixing the adjusted close with raw prices.
  */
 export function mapHeader(fields: string[], file: string): CsvColumns {
   const cols: CsvColumns = {
@@ -48,6 +53,7 @@ export function mapHeader(fields: string[], file: string): CsvColumns {
     close: -1,
     volume: -1,
     symbol: -1,
+    adjClose: -1,
     names: [],
   };
   fields.forEach((raw, i) => {
@@ -57,6 +63,18 @@ export function mapHeader(fields: string[], file: string): CsvColumns {
     if (key !== undefined && cols[key] === -1) cols[key] = i;
   });
   const missing = REQUIRED.filter((k) => cols[k] === -1);
+  if (missing.length > 0 && fields.length <= 2 && fields.join(',').includes(';')) {
+    throw new DataValidationError(`CSV header of ${file} is separated by ';', not ','`, [
+      {
+        file,
+        line: 1,
+        path: 'header',
+        message: "the header has no commas but ';' separators (a spreadsheet export with a European locale)",
+        value: fields.join(','),
+        fix: "export the file as CSV with ',' between fields and '.' as the decimal point",
+      },
+    ]);
+  }
   if (missing.length > 0) {
     throw new DataValidationError(`CSV header of ${file} lacks required columns`, [
       {

@@ -15,11 +15,31 @@ function num2(s: string, i: number): number {
 }
 
 /**
+ * Offset (ms, local − UTC) written in the text last given to scanTimestamp; NaN when it was naive (no
+ * offset). A module-level scratch value so the per-row scanner allocates nothing.
+ */
+export const scanned = { offsetMs: Number.NaN, hasTime: false };
+
+/**
  * Parses `YYYY-MM-DD`, `YYYY-MM-DD HH:MM[:SS]` or `YYYY-MM-DDTHH:MM[:SS][.sss]`, optionally followed
  * by `Z`, `±HH:MM`, `±HHMM` or `±HH` (one space before the offset is tolerated), into epoch ms.
  * Naive timestamps are wall-clock time in `tz`; returns NaN for anything else.
  */
 export function parseTimestamp(text: string, tz: string): number {
+  const wall = scanTimestamp(text);
+  if (Number.isNaN(wall)) return wall;
+  return Number.isNaN(scanned.offsetMs) ? zonedToEpoch(wall, tz) : wall - scanned.offsetMs;
+}
+
+/**
+ * Scans a timestamp (formats as parseTimestamp) and returns its wall-clock time as written — the local
+ * date and time in the timestamp's own offset, as epoch ms of that wall time read in UTC — or NaN.
+ * `scanned.offsetMs` receives the written offset (NaN when naive), `scanned.hasTime` whether a time of
+ * day was written. `Math.floor(wall / 86_400_000)` is the calendar date as written.
+ */
+export function scanTimestamp(text: string): number {
+  scanned.offsetMs = Number.NaN;
+  scanned.hasTime = false;
   let s = text;
   let end = s.length;
   if (end > 0 && (s.charCodeAt(0) <= 32 || s.charCodeAt(end - 1) <= 32)) {
@@ -41,6 +61,7 @@ export function parseTimestamp(text: string, tz: string): number {
     const mi = num2(s, i + 4);
     if (h < 0 || h > 23 || s.charCodeAt(i + 3) !== 58 || mi < 0 || mi > 59) return Number.NaN;
     msOfDay = h * 3_600_000 + mi * MS_PER_MINUTE;
+    scanned.hasTime = true;
     i += 6;
     if (i < end && s.charCodeAt(i) === 58) {
       const sec = num2(s, i + 1);
@@ -63,10 +84,13 @@ export function parseTimestamp(text: string, tz: string): number {
     if (i < end && s.charCodeAt(i) === 32) i++;
   }
   const wallMs = daysFromCivil(y, mo, d) * MS_PER_DAY + msOfDay;
-  if (i === end) return zonedToEpoch(wallMs, tz);
+  if (i === end) return wallMs;
   if (i <= 10) return Number.NaN; // an offset needs a time of day
   const c = s.charCodeAt(i);
-  if ((c === 90 || c === 122) && i + 1 === end) return wallMs; // 'Z' / 'z'
+  if ((c === 90 || c === 122) && i + 1 === end) {
+    scanned.offsetMs = 0; // 'Z' / 'z'
+    return wallMs;
+  }
   if (c !== 43 && c !== 45) return Number.NaN;
   const sign = c === 43 ? 1 : -1;
   const oh = num2(s, i + 1);
@@ -87,5 +111,6 @@ export function parseTimestamp(text: string, tz: string): number {
     }
   }
   if (i !== end) return Number.NaN;
-  return wallMs - sign * (oh * 3_600_000 + om * MS_PER_MINUTE + os * 1000);
+  scanned.offsetMs = sign * (oh * 3_600_000 + om * MS_PER_MINUTE + os * 1000);
+  return wallMs;
 }

@@ -25,3 +25,26 @@ const SECTOR_OF = new Map<string, Sector>(
 export function sectorOf(symbol: string): Sector {
   return SECTOR_OF.get(symbol) ?? SECTORS[createRng(`sector/${symbol}`).int(SECTORS.length)];
 }
+
+/** Longest accepted symbol name. */
+export const MAX_SYMBOL_LENGTH = 32;
+
+const SYMBOL_CHARS = /^[A-Za-z0-9&._-]+$/;
+
+/**
+ * Why `symbol` cannot be a symbol name (it becomes a file name in the raw-bar and feature stores), or
+ * null when it can: 1–32 letters, digits, `.`, `-`, `_`, `&`, not only dots (no `.`/`..`), no path
+ * separators, NUL or other characters.
+ */
+export function symbolProblem(symbol: string): string | null {
+  if (symbol.length === 0) return 'empty symbol';
+  if (symbol.length > MAX_SYMBOL_LENGTH) return `symbol longer than ${MAX_SYMBOL_LENGTH} characters`;
+  if (!SYMBOL_CHARS.test(symbol)) {
+    const bad = [...symbol].find((ch) => !SYMBOL_CHARS.test(ch)) ?? '';
+    const shown =
+      bad === '\0' ? 'NUL' : bad === '/' || bad === '\\' ? `path separator ${bad}` : JSON.stringify(bad);
+    return `symbol contains ${shown}; only letters, digits and . - _ & are allowed`;
+  }
+  if (/^\.+$/.test(symbol)) return 'symbol made only of dots';
+  return null;
+}

@@ -128,3 +128,65 @@ export function zonedToEpoch(wallMs: number, tz: string): number {
   if (ok2) return u2;
   return u1;
 }
+
+/** How a naive wall time maps to instants: once, twice (DST fall-back) or never (spring-forward gap). */
+export const LocalTimeKind = { unique: 0, repeated: 1, gap: 2 } as const;
+
+/** Scratch result of resolveLocalTime (no allocation per row): the earlier and later instant. */
+export const localTime = { kind: 0 as number, early: 0, late: 0 };
+
+/**
+ * Classifies the wall time `wallMs` (epoch ms of that wall time read in UTC) in `tz`: `repeated` when it
+ * occurs twice (fall-back; early/late are its two instants), `gap` when it does not exist (spring-forward;
+ * early = late = the instant zonedToEpoch shifts it to), else `unique`. Returns `localTime.kind`.
+ */
+export function resolveLocalTime(wallMs: number, tz: string): number {
+  const before = tzOffsetMs(tz, wallMs - MS_PER_DAY);
+  const after = tzOffsetMs(tz, wallMs + MS_PER_DAY);
+  const u1 = wallMs - before;
+  const ok1 = tzOffsetMs(tz, u1) === before;
+  if (before === after) {
+    const u = ok1 ? u1 : wallMs - tzOffsetMs(tz, u1);
+    localTime.kind = LocalTimeKind.unique;
+    localTime.early = u;
+    localTime.late = u;
+    return localTime.kind;
+  }
+  const u2 = wallMs - after;
+  const ok2 = tzOffsetMs(tz, u2) === after;
+  if (ok1 && ok2 && u1 !== u2) {
+    localTime.kind = LocalTimeKind.repeated;
+    localTime.early = Math.min(u1, u2);
+    localTime.late = Math.max(u1, u2);
+  } else if (ok1 || ok2) {
+    localTime.kind = LocalTimeKind.unique;
+    localTime.early = ok1 ? u1 : u2;
+    localTime.late = localTime.early;
+  } else {
+    localTime.kind = LocalTimeKind.gap;
+    localTime.early = u1;
+    localTime.late = u1;
+  }
+  return localTime.kind;
+}
+
+/**
+ * Local wall-clock times (epoch ms of the wall time read in UTC) of many instants in `tz`: one cached day
+ * lookup per UTC day instead of one per instant, for per-bar calendar checks on long intraday series.
+ */
+export function toLocalMs(ts: ArrayLike<number>, tz: string): Float64Array {
+  const z = zone(tz);
+  const out = new Float64Array(ts.length);
+  let day = Number.NaN;
+  let e: DayEntry = { before: 0, after: 0, transition: Number.POSITIVE_INFINITY };
+  for (let i = 0; i < ts.length; i++) {
+    const t = ts[i];
+    const d = Math.floor(t / MS_PER_DAY);
+    if (d !== day) {
+      e = dayEntry(z, d);
+      day = d;
+    }
+    out[i] = t + (t < e.transition ? e.before : e.after);
+  }
+  return out;
+}

@@ -18,7 +18,8 @@ export function resolveVwapMode(ts: Float64Array, opts: FeatureOptions = {}): Vw
       { path: 'vwapMode', message: "must be 'rolling' or 'session'", value: mode },
     ]);
   }
-  if (opts.frequency !== undefined) return opts.frequency === '1d' ? 'rolling' : 'session';
+  if (opts.frequency !== undefined)
+    return opts.frequency === '1d' || opts.frequency === '1wk' ? 'rolling' : 'session';
   const m = Math.min(ts.length - 1, SPACING_SAMPLE);
   if (m < 1) return 'rolling';
   const gaps = new Float64Array(m);

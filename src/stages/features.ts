@@ -1,5 +1,5 @@
 import { logger } from '../core/index.js';
-import { readRawBars } from '../data/index.js';
+import { commonFrequency, readRawBars } from '../data/index.js';
 import { computeFeatures, type FeatureTable, featureOptions, writeFeatureDir } from '../features/index.js';
 import { PATHS } from '../pipeline/index.js';
 import type { StageContext } from './context.js';
@@ -17,7 +17,7 @@ export function featuresMain(
 ): FeatureTable[] {
   const series = readRawBars(io.rawDir, ctx.params.base.exchange_tz);
   const tables = computeFeatures(ctx.params, series);
-  writeFeatureDir(io.outDir, tables, featureOptions(ctx.params), {
+  writeFeatureDir(io.outDir, tables, featureOptions(ctx.params, commonFrequency(series)), {
     configHash: ctx.configHash,
     inputs: [io.rawDir],
     params: { features: ctx.params.features },

@@ -1,5 +1,5 @@
 import { logger } from '../core/index.js';
-import { type BarSeries, readRawBars } from '../data/index.js';
+import { type BarSeries, barWindow, readRawBars } from '../data/index.js';
 import { type FeatureTable, readFeatureDir } from '../features/index.js';
 import { PATHS } from '../pipeline/index.js';
 import {
@@ -41,5 +41,13 @@ export async function teacherMain(
 ): Promise<TeacherResult> {
   const bars = readRawBars(io.rawDir, ctx.params.base.exchange_tz);
   const tables = readFeatureDir(io.featuresDir);
-  return teacherStage(ctx, bars, tables, { outDir: io.outDir, inputs: [io.rawDir, io.featuresDir] });
+  // Label only data.start … data.end: the raw store also holds the warm-up lookback before the window.
+  const { data, base } = ctx.params;
+  const w = barWindow(data.start, data.end, 0, base.exchange_tz);
+  return teacherStage(ctx, bars, tables, {
+    outDir: io.outDir,
+    inputs: [io.rawDir, io.featuresDir],
+    startMs: w.startMs,
+    endMs: w.endMs,
+  });
 }

@@ -21,6 +21,18 @@ export interface LabelledRows {
   excludedWarmup: number;
   /** Rows dropped because their label window crosses a session close (intraday labels only). */
   excludedSession: number;
+  /** Per symbol: bars, those in the labelled window, warm-up and horizon exclusions, labelled rows. */
+  perSymbol?: SymbolRowCounts[];
+}
+
+/** How one symbol's bars became labelled rows (the too-few-bars gate reports these counts). */
+export interface SymbolRowCounts {
+  symbol: string;
+  bars: number;
+  windowBars: number;
+  warmup: number;
+  horizon: number;
+  labelled: number;
 }
 
 /** Options: label horizon/threshold and the labelled date window (bars before `start` only warm up features). */
@@ -53,6 +65,7 @@ export function buildLabelledRows(
   let excludedWarmup = 0;
   let excludedSession = 0;
   const symbols: string[] = [];
+  const perSymbol: SymbolRowCounts[] = [];
   for (const b of bars) {
     const table = bySymbol.get(b.symbol);
     if (!table)
@@ -87,20 +100,33 @@ export function buildLabelledRows(
       sessionTz: opts.sessionTz,
     });
     const rows: number[] = [];
+    const counts: SymbolRowCounts = {
+      symbol: b.symbol,
+      bars: b.ts.length,
+      windowBars: 0,
+      warmup: 0,
+      horizon: 0,
+      labelled: 0,
+    };
     for (let t = 0; t < hi; t++) {
       if (opts.startMs !== undefined && b.ts[t] < opts.startMs) continue;
+      counts.windowBars++;
       if (t < table.firstValid) {
         excludedWarmup++;
+        counts.warmup++;
         continue;
       }
       if (!lab.valid[t]) {
         // Unlabelled with its exit bar inside the data: the window crosses a session close (intraday).
         if (t + opts.horizon < hi) excludedSession++;
         else excludedHorizon++;
+        counts.horizon++;
         continue;
       }
       rows.push(t);
     }
+    counts.labelled = rows.length;
+    perSymbol.push(counts);
     const s = symbols.push(b.symbol) - 1;
     parts.push({ bars: b, table, label: lab.label, fwd: lab.forwardReturn, rows: Int32Array.from(rows) });
     for (const t of rows) picks.push({ s, t });
@@ -134,6 +160,7 @@ export function buildLabelledRows(
     excludedHorizon,
     excludedWarmup,
     excludedSession,
+    perSymbol,
   };
 }
 

@@ -4,6 +4,7 @@ import { type BarSeries, localDate } from '../data/index.js';
 import type { FeatureTable } from '../features/index.js';
 import { buildLabelledRows, type LabelledRows } from './labelled-rows.js';
 import { mergeRows, rowsFromLabelsTable } from './merge-rows.js';
+import { symbolsWithoutRows } from './row-quality.js';
 import { type TeacherRun, trainTeacher } from './teacher.js';
 import type { PreviousRun } from './teacher-artifacts.js';
 import { readTeacherDir } from './teacher-dir.js';
@@ -37,13 +38,17 @@ export async function runTeacher(
   opts: TeacherRunOptions = {},
 ): Promise<TeacherResult> {
   const t = params.teacher;
-  let rows: LabelledRows = buildLabelledRows(bars, tables, {
-    horizon: t.horizon,
-    minHoldingReturn: t.min_holding_return,
-    startMs: opts.startMs,
-    endMs: opts.endMs,
-    sessionTz: t.strategy === 'intraday' ? params.base.exchange_tz : undefined,
-  });
+  const label = (b: BarSeries[]) =>
+    buildLabelledRows(b, tables, {
+      horizon: t.horizon,
+      minHoldingReturn: t.min_holding_return,
+      startMs: opts.startMs,
+      endMs: opts.endMs,
+      sessionTz: t.strategy === 'intraday' ? params.base.exchange_tz : undefined,
+    });
+  let rows: LabelledRows = label(bars);
+  const drop = symbolsWithoutRows(rows, params);
+  if (drop.length > 0) rows = label(bars.filter((b) => !drop.includes(b.symbol)));
   if (rows.n === 0) {
     throw new ConfigError('no labelled rows in the requested window', [
       {

@@ -4,6 +4,7 @@ import { evaluateClassifier } from '../eval/index.js';
 import { NUM_CLASSES } from '../labels/index.js';
 import { type Classifier, learners, loadClassifier, type SavedModel } from '../models/index.js';
 import { gather, type LabelledRows, takeRows } from './labelled-rows.js';
+import { checkSplitClasses } from './row-quality.js';
 import { purgedFolds, SPLIT, type TimeSplit, timeSplit } from './time-split.js';
 
 const K = NUM_CLASSES;
@@ -45,6 +46,7 @@ export async function trainTeacher(
     testSize: params.split.test_size,
     embargo,
   });
+  checkSplitClasses(rows, split, params);
   const trainIdx = rowsOf(split.split, SPLIT.TRAIN);
   const validIdx = rowsOf(split.split, SPLIT.VALID);
   const testIdx = rowsOf(split.split, SPLIT.TEST);

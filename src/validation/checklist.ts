@@ -1,7 +1,7 @@
 import type { ThresholdsParams } from '../config/index.js';
 import { localDate } from '../data/index.js';
 import { roundDeep } from '../pipeline/index.js';
-import { type Criterion, deltas } from './criteria.js';
+import { type Criterion, deltas, nearZeroBaseline } from './criteria.js';
 import type { ValidationOutcome } from './run-validation.js';
 
 /** Identity of what is being validated, for the checklist header and the commands. */
@@ -19,6 +19,8 @@ export interface ChecklistContext {
   tz: string;
   /** Where params.yaml disagreed with the model (shown only when there are some). */
   notes?: string[];
+  /** What the reader must know before trusting the comparison (shown only when there are some). */
+  warnings?: string[];
 }
 
 const METRIC_KEYS = [
@@ -37,6 +39,16 @@ const METRIC_KEYS = [
 
 function pick(summary: Record<string, number>) {
   return Object.fromEntries(METRIC_KEYS.map((k) => [k, summary[k]]));
+}
+
+/** Every baseline run (the criteria's first, then the others) by policy version. */
+function baselineTable(o: ValidationOutcome) {
+  return Object.fromEntries(
+    [o.baseline, ...(o.others ?? [])].map((r) => [
+      r.policy?.version ?? 'baseline',
+      { name: r.policy?.name ?? 'baseline', ...pick(r.summary) },
+    ]),
+  );
 }
 
 /** Machine-readable checklist in the reference structure (plus significance and the full criteria list). */
@@ -66,6 +78,10 @@ export function checklistJson(
     calibration: o.calibration,
     validation_thresholds: t,
     ...(ctx.notes && ctx.notes.length > 0 ? { params_mismatch: ctx.notes } : {}),
+    ...(o.others && o.others.length > 0 ? { baselines: baselineTable(o) } : {}),
+    ...(o.measurability ? { measurability: o.measurability } : {}),
+    ...(o.frequency ? { frequency: o.frequency } : {}),
+    ...(ctx.warnings && ctx.warnings.length > 0 ? { warnings: ctx.warnings } : {}),
     validation_results: {
       precision_pass: pass('precision'),
       hit_ratio_pass: pass('hit_ratio'),
@@ -82,6 +98,44 @@ export function checklistJson(
 }
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+const plus = (x: number) => `${x >= 0 ? '+' : ''}${x.toFixed(2)}`;
+
+function sharpeLine(o: ValidationOutcome, t: ThresholdsParams): string {
+  const d = deltas(o);
+  if (nearZeroBaseline(o)) {
+    return `- **Sharpe Uplift**: ${plus(d.sharpe_difference)} absolute (the baseline Sharpe ${num(o.baseline.summary.sharpe_ratio)} is near zero, so a relative uplift would mean nothing; threshold: ${plus(t.min_sharpe_uplift)})`;
+  }
+  return `- **Sharpe Uplift**: ${signed(d.sharpe_uplift)} relative, ${d.sharpe_difference >= 0 ? '+' : ''}${num(d.sharpe_difference)} absolute (threshold: ${signed(t.min_sharpe_uplift)})`;
+}
+
+function measurabilityText(o: ValidationOutcome): string {
+  const m = o.measurability;
+  if (m === undefined || m.measurable) return '';
+  return `\n## Not measurable\n\nThe candidate made ${m.trades} trade(s) in the test period, fewer than validation.min_trades (${m.min_trades}): its Sharpe ratio (${num(o.candidate.summary.sharpe_ratio)}) and the significance tests are not measurable, and the Sharpe and p-value criteria cannot pass.\n`;
+}
+
+/** Candidate and every baseline in one table (shown when more than one baseline ran). */
+function sideBySide(o: ValidationOutcome): string {
+  const others = o.others ?? [];
+  if (others.length === 0) return '';
+  const runs = [o.candidate, o.baseline, ...others];
+  const head = ['', 'candidate', `${o.baseline.policy.name} (criteria)`, ...others.map((r) => r.policy.name)];
+  const row = (label: string, f: (s: Record<string, number>) => string) =>
+    `| ${label} | ${runs.map((r) => f(r.summary)).join(' | ')} |`;
+  return `### Baselines side by side (same bars, same costs)
+
+| ${head.join(' | ')} |
+| ${head.map(() => '---').join(' | ')} |
+${row('Precision (LONG)', (s) => pct(s.precision_long))}
+${row('Hit ratio', (s) => pct(s.hit_ratio))}
+${row('Sharpe', (s) => num(s.sharpe_ratio))}
+${row('Total return', (s) => pct(s.total_return))}
+${row('Max drawdown', (s) => pct(s.max_drawdown))}
+${row('Exposure', (s) => pct(s.exposure))}
+${row('Trades', (s) => String(s.num_trades))}
+
+`;
+}
 const signed = (x: number) => `${x >= 0 ? '+' : ''}${(x * 100).toFixed(1)}%`;
 const num = (x: number) => x.toFixed(2);
 
@@ -93,8 +147,9 @@ function fmtCriterion(c: Criterion): string {
       : c.key === 'robustness'
         ? pct(x)
         : signed(x);
-  const v = c.value === null ? 'n/a' : fmt(c.value);
-  const thr = fmt(c.threshold);
+  const f = c.absolute ? (x: number) => `${x >= 0 ? '+' : ''}${x.toFixed(2)}` : fmt;
+  const v = c.value === null ? 'n/a' : f(c.value);
+  const thr = f(c.threshold);
   return `${c.pass ? '✅' : '❌'} **${c.label}**: ${v} ${c.comparator} ${thr} (${c.pass ? 'PASS' : 'FAIL'})`;
 }
 
@@ -131,7 +186,7 @@ export function checklistMarkdown(
 ## Recommendation: ${v.recommendation}
 
 ${v.reason}
-${ctx.notes && ctx.notes.length > 0 ? `\n## Params differ from the model\n\n${ctx.notes.map((n) => `- ${n}`).join('\n')}\n` : ''}
+${ctx.notes && ctx.notes.length > 0 ? `\n## Params differ from the model\n\n${ctx.notes.map((n) => `- ${n}`).join('\n')}\n` : ''}${ctx.warnings && ctx.warnings.length > 0 ? `\n## Warnings\n\n${ctx.warnings.map((n) => `- ⚠️ ${n}`).join('\n')}\n` : ''}${measurabilityText(o)}
 ## Performance Summary
 
 ### Candidate Model Performance
@@ -142,11 +197,11 @@ ${perf(c)}
 
 ${perf(b)}
 
-### Delta (Candidate - Baseline)
+${sideBySide(o)}### Delta (Candidate - Baseline)
 
 - **Precision Uplift**: ${signed(d.precision_uplift)} (threshold: ${signed(t.min_precision_uplift)})
 - **Hit Ratio Uplift**: ${signed(d.hit_ratio_uplift)} (threshold: ${signed(t.min_hit_ratio_uplift)})
-- **Sharpe Uplift**: ${signed(d.sharpe_uplift)} relative, ${d.sharpe_difference >= 0 ? '+' : ''}${num(d.sharpe_difference)} absolute (threshold: ${signed(t.min_sharpe_uplift)})
+${sharpeLine(o, t)}
 - **Return Uplift**: ${signed(d.return_uplift)}
 - **Drawdown Change**: ${signed(d.drawdown_improvement)}
 - **Win Rate Uplift**: ${signed(d.win_rate_uplift)}

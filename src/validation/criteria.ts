@@ -10,11 +10,24 @@ export interface Criterion {
   comparator: '≥' | '<' | '≤';
   pass: boolean;
   core: boolean;
+  /** The value is an absolute Sharpe difference (baseline Sharpe near zero), not a relative uplift. */
+  absolute?: boolean;
 }
 
 /** Relative Sharpe uplift (c − b)/|b|; with |b| < 0.1 the denominator is floored at 0.1 so a near-zero baseline cannot inflate it. */
 export function relativeSharpeUplift(c: number, b: number): number {
   return (c - b) / Math.max(Math.abs(b), 0.1);
+}
+
+/**
+ * Below this |baseline Sharpe| a relative uplift is meaningless (a baseline Sharpe of 0.06 turns a
+ * difference of 0.6 into "+1000 %"): the uplift is then shown and judged as the absolute difference.
+ */
+export const NEAR_ZERO_SHARPE = 0.25;
+
+/** True when the baseline's Sharpe is too close to zero for a relative uplift. */
+export function nearZeroBaseline(o: ValidationOutcome): boolean {
+  return Math.abs(o.baseline.summary.sharpe_ratio) < NEAR_ZERO_SHARPE;
 }
 
 /** Deltas candidate − baseline in the reference's names. */
@@ -40,6 +53,12 @@ export function evaluateCriteria(
 ): { criteria: Criterion[]; recommendation: 'PROMOTE' | 'REJECT'; reason: string } {
   const d = deltas(o);
   const ece = o.calibration.expected_calibration_error;
+  // Too few trades: Sharpe and significance are not measurable, so they cannot pass (no PROMOTE on them).
+  const m = o.measurability;
+  const measurable = m === undefined || m.measurable;
+  const why = m === undefined ? '' : ` — not measurable: ${m.trades} trade(s) < min_trades ${m.min_trades}`;
+  const absolute = nearZeroBaseline(o);
+  const sharpeValue = absolute ? d.sharpe_difference : d.sharpe_uplift;
   const criteria: Criterion[] = [
     {
       key: 'precision',
@@ -61,12 +80,13 @@ export function evaluateCriteria(
     },
     {
       key: 'sharpe',
-      label: 'Sharpe uplift (relative)',
-      value: d.sharpe_uplift,
+      label: `${absolute ? 'Sharpe uplift (absolute: baseline Sharpe near zero)' : 'Sharpe uplift (relative)'}${measurable ? '' : why}`,
+      value: measurable ? sharpeValue : null,
       threshold: t.min_sharpe_uplift,
       comparator: '≥',
-      pass: d.sharpe_uplift >= t.min_sharpe_uplift,
+      pass: measurable && sharpeValue >= t.min_sharpe_uplift,
       core: true,
+      ...(absolute ? { absolute: true } : {}),
     },
     {
       key: 'calibration',
@@ -79,11 +99,11 @@ export function evaluateCriteria(
     },
     {
       key: 'significance',
-      label: 'Bootstrap p-value of Sharpe uplift',
-      value: o.significance.p_value,
+      label: `Bootstrap p-value of Sharpe uplift${measurable ? '' : why}`,
+      value: measurable ? o.significance.p_value : null,
       threshold: t.max_p_value,
       comparator: '≤',
-      pass: o.significance.p_value <= t.max_p_value,
+      pass: measurable && o.significance.p_value <= t.max_p_value,
       core: false,
     },
     {

@@ -1,7 +1,7 @@
 import { signalsToPositions, smaCrossoverTarget } from '../backtest/index.js';
 import type { BarSeries } from '../data/index.js';
 import type { FeatureTable } from '../features/index.js';
-import { NOOP } from '../labels/index.js';
+import { LONG, NOOP } from '../labels/index.js';
 import { ConfigError } from '../core/index.js';
 import type { Scorer } from '../models/index.js';
 
@@ -101,4 +101,33 @@ export function smaPolicy(opts: PolicyOptions): Policy {
       return { target, pred, confidence: Float64Array.from(target, () => 1), proba: null };
     },
   };
+}
+
+/**
+ * The passive baseline: long every symbol on every bar of the window (bought at the first open after
+ * the window starts, held to the end), long only, through the same simulator and costs as the candidate.
+ * A model that is LONG most of the time must beat this, not a long/short rule.
+ */
+export function buyAndHoldPolicy(): Policy {
+  return {
+    name: 'Buy and hold',
+    version: 'rule:buy_and_hold',
+    decide(_bars, _table, lo, hi) {
+      const m = hi - lo;
+      return {
+        target: new Int8Array(m).fill(1),
+        pred: new Int8Array(m).fill(LONG),
+        confidence: new Float64Array(m).fill(1),
+        proba: null,
+      };
+    },
+  };
+}
+
+/** Names of the rule baselines validation.baseline accepts (anything else is a student dir). */
+export const RULE_BASELINES = ['buy_and_hold', 'sma'] as const;
+
+/** The rule baseline policy of a name in RULE_BASELINES. */
+export function rulePolicy(name: (typeof RULE_BASELINES)[number], opts: PolicyOptions): Policy {
+  return name === 'sma' ? smaPolicy(opts) : buyAndHoldPolicy();
 }

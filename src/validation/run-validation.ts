@@ -10,7 +10,7 @@ import {
   simulatePortfolio,
 } from '../backtest/index.js';
 import { ConfigError } from '../core/index.js';
-import { type BarSeries, type Frequency, barsPerYear, sliceBars } from '../data/index.js';
+import { type BarSeries, type Frequency, sliceBars } from '../data/index.js';
 import { expectedCalibrationError } from '../eval/index.js';
 import type { FeatureTable } from '../features/index.js';
 import { labelForwardReturns } from '../labels/index.js';
@@ -23,7 +23,11 @@ export interface ValidationInputs {
   tables: FeatureTable[];
   startMs: number;
   endMs: number;
+  /** The bars' actual frequency (recorded) and its annualisation factor on the session calendar. */
   frequency: Frequency;
+  barsPerYear: number;
+  /** Fewer candidate trades than this: Sharpe and significance are not measurable (default 1). */
+  minTrades?: number;
   costs: { commissionBps: number; slippageBps: number };
   horizon: number;
   minHoldingReturn: number;
@@ -50,10 +54,23 @@ export interface PolicyRun {
   summary: Record<string, number>;
 }
 
+/** Whether the candidate traded enough for its Sharpe ratio and the significance tests to mean anything. */
+export interface Measurability {
+  trades: number;
+  min_trades: number;
+  /** trades ≥ min_trades; otherwise Sharpe and significance are reported as not measurable. */
+  measurable: boolean;
+}
+
 /** Candidate vs baseline over the same bars, with significance statistics. */
 export interface ValidationOutcome {
   candidate: PolicyRun;
+  /** The baseline the criteria use (validation.baseline). */
   baseline: PolicyRun;
+  /** The other rule baselines, run on the same bars and reported side by side. */
+  others?: PolicyRun[];
+  measurability?: Measurability;
+  frequency?: { frequency: Frequency; bars_per_year: number };
   significance: {
     p_value: number;
     sharpe_uplift_ci: [number, number];
@@ -77,7 +94,7 @@ function windowIndex(ts: Float64Array, startMs: number, endMs: number): [number,
 }
 
 function runPolicy(policy: Policy, inp: ValidationInputs, realised: Int8Array[]): PolicyRun {
-  const bpy = barsPerYear(inp.frequency);
+  const bpy = inp.barsPerYear;
   const perSymbol: PolicyRun['perSymbol'] = [];
   inp.bars.forEach((bars, s) => {
     const [lo, hi] = windowIndex(bars.ts, inp.startMs, inp.endMs);
@@ -158,7 +175,12 @@ function concat8(parts: Int8Array[]): Int8Array {
  * (decide at close t → execute at open t+1 → costs), then tests the Sharpe uplift (stationary block
  * bootstrap of the paired portfolio returns), PSR, DSR (tuning trials) and per-symbol robustness.
  */
-export function runValidation(candidate: Policy, baseline: Policy, inp: ValidationInputs): ValidationOutcome {
+export function runValidation(
+  candidate: Policy,
+  baseline: Policy,
+  inp: ValidationInputs,
+  others: Policy[] = [],
+): ValidationOutcome {
   const realised = inp.bars.map(
     (b) => labelForwardReturns(b, { horizon: inp.horizon, minHoldingReturn: inp.minHoldingReturn }).label,
   );
@@ -167,7 +189,7 @@ export function runValidation(candidate: Policy, baseline: Policy, inp: Validati
   const boot = bootstrapSharpeUplift(cand.portfolio.returns, base.portfolio.returns, {
     resamples: inp.bootstrapSamples,
     seed: inp.seed,
-    periodsPerYear: barsPerYear(inp.frequency),
+    periodsPerYear: inp.barsPerYear,
   });
   const dsr = deflatedSharpe(cand.portfolio.returns, { trials: Math.max(1, inp.trials) });
   const baseBy = new Map(base.perSymbol.map((p) => [p.symbol, p.metrics.sharpe]));
@@ -190,9 +212,14 @@ export function runValidation(candidate: Policy, baseline: Policy, inp: Validati
   }
   const ece = ys.length > 0 ? expectedCalibrationError(Int32Array.from(ys), Float64Array.from(ps), 3) : null;
   const allTs = cand.portfolio.ts;
+  const minTrades = inp.minTrades ?? 1;
+  const trades = cand.summary.num_trades;
   return {
     candidate: cand,
     baseline: base,
+    others: others.map((p) => runPolicy(p, inp, realised)),
+    measurability: { trades, min_trades: minTrades, measurable: trades >= minTrades },
+    frequency: { frequency: inp.frequency, bars_per_year: inp.barsPerYear },
     significance: {
       p_value: boot.pValue,
       sharpe_uplift_ci: [boot.ciLow, boot.ciHigh],

@@ -1,12 +1,19 @@
 import { join } from 'node:path';
 import type { Params } from '../config/index.js';
-import { ArtifactError, ConfigError } from '../core/index.js';
-import { type BarSeries, localDate, parseTimestamp } from '../data/index.js';
+import { ArtifactError, ConfigError, logger } from '../core/index.js';
+import {
+  type BarSeries,
+  barsPerYear,
+  commonFrequency,
+  localDate,
+  parseTimestamp,
+  sessionCalendar,
+} from '../data/index.js';
 import type { FeatureTable } from '../features/index.js';
 import { CLASSES, labelForwardReturns } from '../labels/index.js';
 import { readStudentDir, type StudentDir } from '../training/index.js';
 import { type LabelParams, modelLabelParams } from './model-label-params.js';
-import { scorerPolicy, smaPolicy } from './policy.js';
+import { type Policy, type PolicyOptions, RULE_BASELINES, rulePolicy, scorerPolicy } from './policy.js';
 import { runValidation, type ValidationOutcome } from './run-validation.js';
 
 /** Options of a validation run beyond params. */
@@ -15,7 +22,10 @@ export interface ValidateOptions {
   symbols?: string[];
   startMs?: number;
   endMs?: number;
-  /** A student dir to compare against; null = the SMA 20/50 rule; undefined = params. */
+  /**
+   * What the criteria compare against: `buy_and_hold`, `sma` or a student dir; null = the SMA 20/50 rule
+   * (legacy); undefined = params (validation.baseline_model, else validation.baseline).
+   */
   baselineModel?: string | null;
   /** Flag names to blame in messages when the window came from the command line. */
   startFlag?: string;
@@ -29,6 +39,10 @@ export interface CandidateValidation {
   labels: LabelParams;
   /** Where params.yaml disagrees with the model (the model's values were used). */
   notes: string[];
+  /** What the reader must know before trusting the comparison (e.g. a baseline scored in-sample). */
+  warnings: string[];
+  /** `buy_and_hold`, `sma`, or `model` when the baseline is a student dir. */
+  baselineKind: 'buy_and_hold' | 'sma' | 'model';
   forwardReturns: Map<string, Float64Array>;
   costs: { commissionBps: number; slippageBps: number };
 }
@@ -123,22 +137,34 @@ export function validateCandidate(
     threshold: params.strategy.confidence_threshold,
     allowShort: params.strategy.allow_short,
   };
-  const baselinePath =
-    opts.baselineModel === undefined ? params.validation.baseline_model : opts.baselineModel;
-  const baseline = baselinePath ? readStudentDir(baselinePath) : null;
+  const choice =
+    opts.baselineModel === undefined
+      ? (params.validation.baseline_model ?? params.validation.baseline)
+      : (opts.baselineModel ?? 'sma');
+  const rule = (RULE_BASELINES as readonly string[]).includes(choice)
+    ? (choice as (typeof RULE_BASELINES)[number])
+    : null;
+  const baseline = rule === null ? readStudentDir(choice) : null;
   if (baseline) assertClasses(baseline);
+  const warnings = baseline ? baselineWarnings(baseline, startMs, tz(params)) : [];
+  if (warnings.length > 0) logger.warn('validation: baseline scored in-sample', { warnings });
   const costs = { commissionBps: params.strategy.commission_bps, slippageBps: params.strategy.slippage_bps };
+  const frequency =
+    commonFrequency(selBars) ?? (params.data.frequency === 'auto' ? '1d' : params.data.frequency);
+  const primary: Policy = baseline
+    ? scorerPolicy(baseline.scorer, baseline.saved.className, baseline.version, policyOpts)
+    : rulePolicy(rule ?? 'buy_and_hold', policyOpts);
   const outcome = runValidation(
     scorerPolicy(candidate.scorer, candidate.saved.className, candidate.version, policyOpts),
-    baseline
-      ? scorerPolicy(baseline.scorer, baseline.saved.className, baseline.version, policyOpts)
-      : smaPolicy(policyOpts),
+    primary,
     {
       bars: selBars,
       tables: selTables,
       startMs,
       endMs,
-      frequency: params.data.frequency,
+      frequency,
+      barsPerYear: barsPerYear(frequency, sessionCalendar(params)),
+      minTrades: params.validation.min_trades,
       costs,
       horizon: labels.horizon,
       minHoldingReturn: labels.minHoldingReturn,
@@ -146,6 +172,7 @@ export function validateCandidate(
       seed: params.base.seed,
       trials: Number(candidate.metadata.n_configurations_tried ?? 1),
     },
+    otherRules(rule, policyOpts),
   );
   const forwardReturns = new Map(
     selBars.map((b) => [
@@ -154,5 +181,42 @@ export function validateCandidate(
         .forwardReturn,
     ]),
   );
-  return { outcome, candidate, baseline, labels, notes, forwardReturns, costs };
+  return {
+    outcome,
+    candidate,
+    baseline,
+    labels,
+    notes,
+    warnings,
+    baselineKind: rule ?? 'model',
+    forwardReturns,
+    costs,
+  };
+}
+
+const tz = (params: Params) => params.base.exchange_tz;
+
+/** The rule baselines reported beside the one the criteria use. */
+function otherRules(primary: (typeof RULE_BASELINES)[number] | null, opts: PolicyOptions): Policy[] {
+  return RULE_BASELINES.filter((r) => r !== primary).map((r) => rulePolicy(r, opts));
+}
+
+/**
+ * A model baseline (e.g. production) scored on bars before its own out-of-sample period is judged on data
+ * it was trained, early-stopped or calibrated on: its metrics are flattered, so the comparison is flagged.
+ */
+export function baselineWarnings(
+  baseline: Pick<StudentDir, 'dir' | 'metadata'>,
+  startMs: number,
+  zone: string,
+): string[] {
+  const t = baseline.metadata.data?.test_start;
+  const testStart = t ? Date.parse(t) : Number.NaN;
+  if (!Number.isFinite(testStart)) {
+    return [`baseline ${baseline.dir} records no test period: it may be scored on its own training data`];
+  }
+  if (startMs >= testStart) return [];
+  return [
+    `baseline ${baseline.dir} is evaluated over its own training period: its out-of-sample period starts ${localDate(testStart, zone)}, the validation window ${localDate(startMs, zone)} (its metrics are in-sample and flattered)`,
+  ];
 }

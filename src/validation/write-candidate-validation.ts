@@ -11,6 +11,12 @@ import {
 import type { CandidateValidation } from './validate-candidate.js';
 import { writeValidationArtifacts } from './write-validation.js';
 
+const RULE_LABELS: Record<CandidateValidation['baselineKind'], string> = {
+  sma: 'rule: SMA(20)/SMA(50) crossover',
+  buy_and_hold: 'rule: buy and hold (long every symbol)',
+  model: 'model',
+};
+
 /** Recommendation of a written validation and where it went. */
 export interface ValidationSummary {
   recommendation: 'PROMOTE' | 'REJECT';
@@ -37,13 +43,14 @@ export function writeValidation(
     candidateModel: join(studentDir, STUDENT_FILES.model),
     candidateSha256: v.candidate.metadata.model_sha256,
     candidateConfigHash: v.candidate.metadata.config_hash,
-    baselineModel: v.baseline ? join(v.baseline.dir, STUDENT_FILES.model) : 'rule: SMA(20)/SMA(50) crossover',
+    baselineModel: v.baseline ? join(v.baseline.dir, STUDENT_FILES.model) : RULE_LABELS[v.baselineKind],
     configHash,
     registryRoot: PATHS.models,
     tz: params.base.exchange_tz,
     costs: v.costs,
     forwardReturns: v.forwardReturns,
     notes: v.notes,
+    warnings: v.warnings,
   });
   const metaName =
     resolve(outDir) === resolve(studentDir) ? STUDENT_FILES.validationMetadata : VALIDATION_FILES.metadata;
@@ -53,7 +60,7 @@ export function writeValidation(
     candidate: { dir: studentDir, model_sha256: v.candidate.metadata.model_sha256 },
     baseline: v.baseline
       ? { dir: v.baseline.dir, model_sha256: v.baseline.metadata.model_sha256 }
-      : 'rule:sma_20_50',
+      : v.outcome.baseline.policy.version,
     labels: {
       horizon: v.labels.horizon,
       min_holding_return: v.labels.minHoldingReturn,

@@ -81,7 +81,10 @@ export function writeValidationArtifacts(
       costs: ctx.costs,
       candidate: summary(o.candidate),
       baseline: summary(o.baseline),
+      other_baselines: (o.others ?? []).map(summary),
       significance: o.significance,
+      ...(o.measurability ? { measurability: o.measurability } : {}),
+      ...(o.frequency ? { frequency: o.frequency } : {}),
     }),
   );
   writeJsonAtomic(
@@ -105,6 +108,16 @@ export function writeValidationArtifacts(
       candidate_model: ctx.candidateModel,
       baseline_model: ctx.baselineModel,
       deltas: deltas(o),
+      // Candidate − each baseline that ran (the criteria's first), so no baseline hides behind another.
+      baselines: [o.baseline, ...(o.others ?? [])].map((b) => ({
+        policy: b.policy,
+        sharpe_ratio: b.summary.sharpe_ratio,
+        total_return: b.summary.total_return,
+        sharpe_difference: o.candidate.summary.sharpe_ratio - b.summary.sharpe_ratio,
+        return_difference: o.candidate.summary.total_return - b.summary.total_return,
+        precision_uplift: o.candidate.summary.precision_long - b.summary.precision_long,
+        hit_ratio_uplift: o.candidate.summary.hit_ratio - b.summary.hit_ratio,
+      })),
       significance: o.significance,
       per_symbol: o.candidate.perSymbol.map((c) => ({
         symbol: c.symbol,

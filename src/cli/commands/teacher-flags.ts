@@ -15,12 +15,14 @@ export const TEACHER_FLAGS = {
     value: 'YYYY-MM-DD',
     help: 'First labelled session; bars before it only warm up the features (see --lookback-days).',
     param: 'data.start',
+    overrides: true,
   },
   'end-date': {
     type: 'date',
     value: 'YYYY-MM-DD',
     help: 'Last labelled session; no label looks past it.',
     param: 'data.end',
+    overrides: true,
   },
   strategy: {
     type: 'string',
