@@ -1,8 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { LineCounter, parseDocument } from 'yaml';
+import { type Document, isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
-import { ConfigError, type Issue } from '../core/index.js';
-import { configHash } from '../pipeline/index.js';
+import { ConfigError, clip, type Issue } from '../core/index.js';
+import { configHash, READ_LIMITS, readTextBounded } from '../pipeline/index.js';
 import { type Params, paramsSchema } from './params-schema.js';
 import { RULES } from './rules.js';
 
@@ -81,22 +80,38 @@ function fixFor(issue: z.core.$ZodIssue): string | undefined {
     case 'too_big':
       return `use a value ${issue.inclusive ? '≤' : '<'} ${String(issue.maximum)}`;
     case 'invalid_type':
-      return `write a ${issue.expected}`;
+      return issue.expected === 'number' && /Infinity|NaN/.test(issue.message)
+        ? 'write a finite number (.inf and .nan are not allowed here)'
+        : `write a ${issue.expected}`;
+    case 'invalid_format':
+      return issue.format === 'regex' && issue.pattern?.includes('\\d{4}-')
+        ? 'write a real date as YYYY-MM-DD, e.g. "2024-06-03"'
+        : undefined;
+    case 'custom':
+      return (issue.params as { fix?: string } | undefined)?.fix;
     default:
       return undefined;
   }
 }
 
-/** Reads params.yaml (plus optional overrides), validates it, and stamps the config hash. Throws ConfigError. */
-export function loadParams(file = 'params.yaml', overrides?: unknown): LoadedParams {
-  if (!existsSync(file)) {
-    throw new ConfigError(`params file not found: ${file}`, [
-      { path: file, message: 'missing', fix: 'run from the repository root or pass --params <file>' },
+/** Alias expansions a params file may use (it needs none; YAML "billion laughs" needs millions). */
+const MAX_ALIAS_COUNT = 100;
+
+const FIX_FILE = 'run from the repository root or pass --params <params.yaml>';
+
+/** The first line of a yaml error message (the rest is a code frame that may echo a huge line). */
+const firstLine = (m: string) => clip(m.split('\n')[0].replace(/:$/, ''));
+
+/** Parses the YAML text of a params file into a plain object; every failure is a ConfigError. */
+function parseYaml(text: string, file: string, lines: LineCounter): { doc: Document; raw: unknown } {
+  let doc: Document;
+  try {
+    doc = parseDocument(text, { lineCounter: lines, prettyErrors: true });
+  } catch (e) {
+    throw new ConfigError(`${file} is not valid YAML`, [
+      { path: '', file, message: firstLine(String(e)), fix: 'fix the YAML syntax' },
     ]);
   }
-  const text = readFileSync(file, 'utf8');
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true });
   if (doc.errors.length > 0) {
     throw new ConfigError(
       `${file} is not valid YAML`,
@@ -104,20 +119,89 @@ export function loadParams(file = 'params.yaml', overrides?: unknown): LoadedPar
         path: '',
         file,
         line: e.linePos?.[0]?.line,
-        message: e.message,
+        message: firstLine(e.message),
         fix: 'fix the YAML syntax',
       })),
     );
   }
-  const raw = mergeOverrides(doc.toJS() ?? {}, overrides);
+  if (doc.contents === null) {
+    throw new ConfigError(`${file} is empty`, [
+      {
+        path: '',
+        file,
+        message: 'has no settings (empty or only comments); refusing to run silently on the defaults',
+        fix: 'restore params.yaml from the repository, or write `{}` to run on every default on purpose',
+      },
+    ]);
+  }
+  if (!isMap(doc.contents)) {
+    const range = doc.contents.range;
+    throw new ConfigError(`${file} is not a mapping of settings`, [
+      {
+        path: '',
+        file,
+        line: range ? lines.linePos(range[0]).line : undefined,
+        message: 'the top level must be a mapping of sections (base:, data:, teacher:, …)',
+        fix: 'write `section:` lines with indented `key: value` pairs, as in the repository params.yaml',
+      },
+    ]);
+  }
+  try {
+    return { doc, raw: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
+  } catch (e) {
+    const alias = e instanceof ReferenceError && /alias/i.test(e.message);
+    throw new ConfigError(`${file} cannot be read`, [
+      {
+        path: '',
+        file,
+        message: alias
+          ? `YAML aliases expand too much (over ${MAX_ALIAS_COUNT} expansions: a "billion laughs" document)`
+          : firstLine(e instanceof Error ? e.message : String(e)),
+        fix: alias ? 'write the values out instead of nesting aliases (*name)' : 'fix the YAML',
+      },
+    ]);
+  }
+}
+
+/** Adds file, line and the value as written to an issue about a key the file itself sets. */
+function locate(
+  i: Issue,
+  doc: Document,
+  text: string,
+  lines: LineCounter,
+  file: string,
+  overrides: unknown,
+): Issue {
+  const path = i.path.split('.');
+  // A value a flag overrode is not the file's: pointing at the file's line would mislead.
+  if (i.path === '' || valueAt(overrides, path) !== undefined) return i;
+  const node = doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
+  if (!node?.range) return { ...i, file };
+  const written = isScalar(node) ? text.slice(node.range[0], node.range[1]) : undefined;
+  return { ...i, file, line: lines.linePos(node.range[0]).line, ...(written ? { written } : {}) };
+}
+
+/**
+ * Reads params.yaml (plus optional overrides), validates it, and stamps the config hash. Throws
+ * ConfigError (exit 3) naming the file, key, line and fix: for a missing file, a directory or special file,
+ * a file over READ_LIMITS.params, invalid or empty YAML, an alias bomb, and every schema or rule issue.
+ */
+export function loadParams(file = 'params.yaml', overrides?: unknown): LoadedParams {
+  const text = readTextBounded(file, {
+    maxBytes: READ_LIMITS.params,
+    what: 'params file',
+    error: ConfigError,
+    fix: FIX_FILE,
+  });
+  const lines = new LineCounter();
+  const { doc, raw: fromFile } = parseYaml(text, file, lines);
+  const raw = mergeOverrides(fromFile, overrides);
   const res = validateParams(raw);
   if (!res.ok) {
-    const withLines = res.issues.map((i) => {
-      const node = doc.getIn(i.path.split('.'), true) as { range?: [number, number, number] } | undefined;
-      const line = node?.range ? lines.linePos(node.range[0]).line : undefined;
-      return { ...i, file, line };
-    });
-    throw new ConfigError(`invalid configuration in ${file}`, withLines);
+    throw new ConfigError(
+      `invalid configuration in ${file}`,
+      res.issues.map((i) => locate(i, doc, text, lines, file, overrides)),
+    );
   }
   return { params: res.value, configHash: configHash(res.value), file };
 }

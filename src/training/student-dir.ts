@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ArtifactError, SenseQuantError } from '../core/index.js';
 import {
@@ -8,7 +8,18 @@ import {
   type SavedModel,
   type Scorer,
 } from '../models/index.js';
-import { REGISTRY_FILES, sha256File, STUDENT_FILES } from '../pipeline/index.js';
+import {
+  parseJsonBytes,
+  READ_LIMITS,
+  readFileBounded,
+  readJsonBounded,
+  readTextBounded,
+  REGISTRY_FILES,
+  sha256,
+  STUDENT_FILES,
+} from '../pipeline/index.js';
+
+const FIX = 're-run train-student';
 
 /** A verified student directory (a training output, the production dir, or an archived version). */
 export interface StudentDir {
@@ -42,17 +53,20 @@ export function readStudentDir(dir: string): StudentDir {
       })),
     );
   }
-  let metadata: StudentDir['metadata'];
-  let saved: SavedModel;
-  try {
-    metadata = JSON.parse(readFileSync(metaPath, 'utf8'));
-    saved = JSON.parse(readFileSync(modelPath, 'utf8'));
-  } catch (e) {
-    throw new ArtifactError(`cannot parse student artifacts in ${dir}`, [
-      { path: dir, message: e instanceof Error ? e.message : String(e), fix: 're-run train-student' },
+  const meta = readJsonBounded(metaPath, {
+    maxBytes: READ_LIMITS.metadata,
+    what: 'student metadata',
+    fix: FIX,
+  });
+  if (meta === null || typeof meta !== 'object' || Array.isArray(meta)) {
+    throw new ArtifactError(`invalid ${metaPath}`, [
+      { path: metaPath, file: metaPath, message: 'is not a JSON object', fix: FIX },
     ]);
   }
-  const actual = sha256File(modelPath);
+  const metadata = meta as StudentDir['metadata'];
+  // The bytes checked are the bytes parsed (bounded: a FIFO, a device or an oversized file is refused).
+  const bytes = readFileBounded(modelPath, { maxBytes: READ_LIMITS.model, what: 'student model', fix: FIX });
+  const actual = sha256(bytes);
   if (typeof metadata.model_sha256 !== 'string' || actual !== metadata.model_sha256) {
     throw new ArtifactError(`checksum mismatch for ${modelPath}`, [
       {
@@ -63,6 +77,7 @@ export function readStudentDir(dir: string): StudentDir {
       },
     ]);
   }
+  const saved = parseJsonBytes(bytes, modelPath, { what: 'student model', fix: FIX }) as SavedModel;
   let model: Classifier;
   try {
     model = loadClassifier(saved);
@@ -75,7 +90,7 @@ export function readStudentDir(dir: string): StudentDir {
   const scorer = readScorer(dir, metaPath, metadata.scorer_sha256);
   const versionFile = join(dir, REGISTRY_FILES.version);
   const version = existsSync(versionFile)
-    ? readFileSync(versionFile, 'utf8').trim()
+    ? readTextBounded(versionFile, { maxBytes: 1024, what: 'model version file' }).trim()
     : `student:${actual.slice(0, 12)}`;
   return { dir, metadata, saved, model, scorer, version };
 }
@@ -88,7 +103,8 @@ function readScorer(dir: string, metaPath: string, recorded: unknown): Scorer {
       { path, message: 'missing', fix: 're-run train-student (it writes scorer.json beside the model)' },
     ]);
   }
-  const actual = sha256File(path);
+  const bytes = readFileBounded(path, { maxBytes: READ_LIMITS.scorer, what: 'scorer', fix: FIX });
+  const actual = sha256(bytes);
   if (typeof recorded !== 'string' || actual !== recorded) {
     throw new ArtifactError(`checksum mismatch for ${path}`, [
       {
@@ -99,13 +115,13 @@ function readScorer(dir: string, metaPath: string, recorded: unknown): Scorer {
       },
     ]);
   }
-  let json: unknown;
+  const json = parseJsonBytes(bytes, path, { what: 'scorer', fix: FIX });
   try {
-    json = JSON.parse(readFileSync(path, 'utf8'));
+    return loadScorer(json);
   } catch (e) {
-    throw new ArtifactError(`cannot parse ${path}`, [
-      { path, message: e instanceof Error ? e.message : String(e), fix: 're-run train-student' },
+    if (e instanceof SenseQuantError) throw e;
+    throw new ArtifactError(`invalid scorer ${path}`, [
+      { path, file: path, message: e instanceof Error ? e.message : String(e), fix: FIX },
     ]);
   }
-  return loadScorer(json);
 }

@@ -1,3 +1,5 @@
+import { ConfigError } from '../core/index.js';
+
 /** Split ids per row: train, validation, test, or dropped by the embargo. */
 export const SPLIT = { TRAIN: 0, VALID: 1, TEST: 2, EMBARGO: -1 } as const;
 export const SPLIT_NAMES = ['train', 'valid', 'test'] as const;
@@ -28,8 +30,17 @@ export function timeSplit(
   const nTest = Math.max(1, Math.round(m * opts.testSize));
   const nValid = Math.max(1, Math.round(m * opts.validSize));
   const nTrain = m - nValid - nTest;
-  if (nTrain <= opts.embargo + 1)
-    throw new Error(`time split leaves no training timestamps (${m} timestamps)`);
+  if (nTrain <= opts.embargo + 1 || nValid <= opts.embargo) {
+    // Reachable from input (an embargo or horizon too long for a short --start-date … --end-date window).
+    throw new ConfigError(`the embargo does not fit the data: ${m} labelled timestamps`, [
+      {
+        path: 'split.embargo_bars',
+        value: opts.embargo,
+        message: `an embargo of ${opts.embargo} timestamps (teacher.horizon when null) leaves ${Math.max(nTrain - opts.embargo, 0)} training and ${Math.max(nValid - opts.embargo, 0)} validation timestamps of ${m}`,
+        fix: `use split.embargo_bars (and teacher.horizon) below ${Math.max(1, Math.min(nValid, nTrain - 1))}, or train on a longer window`,
+      },
+    ]);
+  }
   const index = new Map<number, number>();
   for (let i = 0; i < m; i++) index.set(u[i], i);
   const split = new Int8Array(ts.length);
