@@ -61,6 +61,7 @@ const OPEN_MESSAGES: Record<string, string> = {
   ENOTDIR: 'a parent of this path is not a directory',
   ENAMETOOLONG: 'path too long',
   EISDIR: 'is a directory, not a file',
+  ENXIO: 'is a socket or a device with nothing behind it, not a regular file',
 };
 
 /** Opens `path` for reading, refusing anything but a regular file of at most `maxBytes` bytes. */
