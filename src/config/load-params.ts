@@ -149,7 +149,7 @@ function parseYaml(text: string, file: string, lines: LineCounter): { doc: Docum
   try {
     return { doc, raw: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
   } catch (e) {
-    const alias = e instanceof ReferenceError && /alias/i.test(e.message);
+    const alias = e instanceof ReferenceError && /excessive alias count/i.test(e.message);
     throw new ConfigError(`${file} cannot be read`, [
       {
         path: '',

@@ -49,7 +49,7 @@ export function formatIssue(issue: Issue): string {
         : renderValue(issue.value);
   const value = shown === undefined ? '' : ` (got ${shown})`;
   const fix = issue.fix ? ` — fix: ${issue.fix}` : '';
-  const path = issue.path && issue.path !== issue.file ? `${issue.path}: ` : '';
+  const path = issue.path && issue.path !== issue.file ? `${clip(issue.path)}: ` : '';
   return `${where ? `${where} ` : ''}${path}${clip(issue.message, 4 * MAX_ECHO_CHARS)}${value}${fix}`;
 }
 

@@ -63,7 +63,8 @@ function notADirectory(path: string, target: string, st: Stats, what: string): A
  * spins forever under /proc (mkdir there says ENOENT although the parent exists), so parents are created
  * one at a time.
  */
-export function ensureDir(dir: string, what = 'output directory'): void {
+export function ensureDir(target: string, what = 'output directory'): void {
+  const dir = target === '' ? '.' : target; // join('', name) writes into the working directory
   const missing: string[] = [];
   let cur = dir;
   for (;;) {
