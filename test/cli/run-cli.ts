@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { expect } from 'vitest';
+import { afterAll, expect } from 'vitest';
 
 /** The compiled CLI (`npm test` builds before it runs the tests). */
 export const CLI = resolve('dist/src/cli/main.js');
@@ -49,9 +49,16 @@ export function expectCleanFailure(r: CliRun, code: number, ...messages: (string
   expect(r.stderr).not.toMatch(/(\n|\\n)\s{4}at /);
 }
 
-/** A temp directory every user can enter and read (children may run as nobody). */
+const created: string[] = [];
+
+afterAll(() => {
+  for (const d of created.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+/** A temp directory every user can enter and read (children may run as nobody), removed after the file. */
 export function openTempDir(prefix = 'sq-cli-'): string {
   const d = mkdtempSync(join(tmpdir(), prefix));
   chmodSync(d, 0o755);
+  created.push(d);
   return d;
 }
