@@ -1,8 +1,9 @@
-import { type Document, isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import { type Document, isScalar, LineCounter } from 'yaml';
 import type { z } from 'zod';
-import { ConfigError, clip, type Issue } from '../core/index.js';
+import { ConfigError, type Issue } from '../core/index.js';
 import { configHash, READ_LIMITS, readTextBounded } from '../pipeline/index.js';
 import { type Params, paramsSchema } from './params-schema.js';
+import { parseParamsYaml } from './parse-params-yaml.js';
 import { RULES } from './rules.js';
 
 /** Validated, normalised params plus their hash. */
@@ -94,74 +95,7 @@ function fixFor(issue: z.core.$ZodIssue): string | undefined {
   }
 }
 
-/** Alias expansions a params file may use (it needs none; YAML "billion laughs" needs millions). */
-const MAX_ALIAS_COUNT = 100;
-
 const FIX_FILE = 'run from the repository root or pass --params <params.yaml>';
-
-/** The first line of a yaml error message (the rest is a code frame that may echo a huge line). */
-const firstLine = (m: string) => clip(m.split('\n')[0].replace(/:$/, ''));
-
-/** Parses the YAML text of a params file into a plain object; every failure is a ConfigError. */
-function parseYaml(text: string, file: string, lines: LineCounter): { doc: Document; raw: unknown } {
-  let doc: Document;
-  try {
-    doc = parseDocument(text, { lineCounter: lines, prettyErrors: true });
-  } catch (e) {
-    throw new ConfigError(`${file} is not valid YAML`, [
-      { path: '', file, message: firstLine(String(e)), fix: 'fix the YAML syntax' },
-    ]);
-  }
-  if (doc.errors.length > 0) {
-    throw new ConfigError(
-      `${file} is not valid YAML`,
-      doc.errors.map((e) => ({
-        path: '',
-        file,
-        line: e.linePos?.[0]?.line,
-        message: firstLine(e.message),
-        fix: 'fix the YAML syntax',
-      })),
-    );
-  }
-  if (doc.contents === null) {
-    throw new ConfigError(`${file} is empty`, [
-      {
-        path: '',
-        file,
-        message: 'has no settings (empty or only comments); refusing to run silently on the defaults',
-        fix: 'restore params.yaml from the repository, or write `{}` to run on every default on purpose',
-      },
-    ]);
-  }
-  if (!isMap(doc.contents)) {
-    const range = doc.contents.range;
-    throw new ConfigError(`${file} is not a mapping of settings`, [
-      {
-        path: '',
-        file,
-        line: range ? lines.linePos(range[0]).line : undefined,
-        message: 'the top level must be a mapping of sections (base:, data:, teacher:, …)',
-        fix: 'write `section:` lines with indented `key: value` pairs, as in the repository params.yaml',
-      },
-    ]);
-  }
-  try {
-    return { doc, raw: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
-  } catch (e) {
-    const alias = e instanceof ReferenceError && /excessive alias count/i.test(e.message);
-    throw new ConfigError(`${file} cannot be read`, [
-      {
-        path: '',
-        file,
-        message: alias
-          ? `YAML aliases expand too much (over ${MAX_ALIAS_COUNT} expansions: a "billion laughs" document)`
-          : firstLine(e instanceof Error ? e.message : String(e)),
-        fix: alias ? 'write the values out instead of nesting aliases (*name)' : 'fix the YAML',
-      },
-    ]);
-  }
-}
 
 /** Adds file, line and the value as written to an issue about a key the file itself sets. */
 function locate(
@@ -194,7 +128,7 @@ export function loadParams(file = 'params.yaml', overrides?: unknown): LoadedPar
     fix: FIX_FILE,
   });
   const lines = new LineCounter();
-  const { doc, raw: fromFile } = parseYaml(text, file, lines);
+  const { doc, raw: fromFile } = parseParamsYaml(text, file, lines);
   const raw = mergeOverrides(fromFile, overrides);
   const res = validateParams(raw);
   if (!res.ok) {
