@@ -1,9 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { LineCounter, parseDocument } from 'yaml';
+import { type Document, isScalar, LineCounter } from 'yaml';
 import type { z } from 'zod';
 import { ConfigError, type Issue } from '../core/index.js';
-import { configHash } from '../pipeline/index.js';
+import { configHash, READ_LIMITS, readTextBounded } from '../pipeline/index.js';
 import { type Params, paramsSchema } from './params-schema.js';
+import { parseParamsYaml } from './parse-params-yaml.js';
 import { RULES } from './rules.js';
 
 /** Validated, normalised params plus their hash. */
@@ -81,11 +81,21 @@ function fixFor(issue: z.core.$ZodIssue): string | undefined {
     case 'too_big':
       return `use a value ${issue.inclusive ? '≤' : '<'} ${String(issue.maximum)}`;
     case 'invalid_type':
-      return `write a ${issue.expected}`;
+      return issue.expected === 'number' && /Infinity|NaN/.test(issue.message)
+        ? 'write a finite number (.inf and .nan are not allowed here)'
+        : `write a ${issue.expected}`;
+    case 'invalid_format':
+      return issue.format === 'regex' && issue.pattern?.includes('\\d{4}-')
+        ? 'write a real date as YYYY-MM-DD, e.g. "2024-06-03"'
+        : undefined;
+    case 'custom':
+      return (issue.params as { fix?: string } | undefined)?.fix;
     default:
       return undefined;
   }
 }
+
+const FIX_FILE = 'run from the repository root or pass --params <params.yaml>';
 
 /** The flag that set `path` (or a key above it), when the value came from the command line. */
 function flagFor(path: string, flags: Readonly<Record<string, string>>): string | undefined {
@@ -94,8 +104,28 @@ function flagFor(path: string, flags: Readonly<Record<string, string>>): string 
   return undefined;
 }
 
+/** Adds file, line and the value as written to an issue about a key the file itself sets. */
+function locate(
+  i: Issue,
+  doc: Document,
+  text: string,
+  lines: LineCounter,
+  file: string,
+  overrides: unknown,
+): Issue {
+  const path = i.path.split('.');
+  // A value a flag overrode is not the file's: pointing at the file's line would mislead.
+  if (i.path === '' || valueAt(overrides, path) !== undefined) return i;
+  const node = doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
+  if (!node?.range) return { ...i, file };
+  const written = isScalar(node) ? text.slice(node.range[0], node.range[1]) : undefined;
+  return { ...i, file, line: lines.linePos(node.range[0]).line, ...(written ? { written } : {}) };
+}
+
 /**
- * Reads params.yaml (plus optional overrides), validates it, and stamps the config hash. Throws ConfigError.
+ * Reads params.yaml (plus optional overrides), validates it, and stamps the config hash. Throws
+ * ConfigError (exit 3) naming the file, key, line and fix: for a missing file, a directory or special file,
+ * a file over READ_LIMITS.params, invalid or empty YAML, an alias bomb, and every schema or rule issue.
  * `flags` maps an overridden key to the command-line flag that set it (`student.model_type` →
  * `--model-type`): an invalid value there is reported against the flag, not a params.yaml line.
  */
@@ -104,37 +134,23 @@ export function loadParams(
   overrides?: unknown,
   flags: Readonly<Record<string, string>> = {},
 ): LoadedParams {
-  if (!existsSync(file)) {
-    throw new ConfigError(`params file not found: ${file}`, [
-      { path: file, message: 'missing', fix: 'run from the repository root or pass --params <file>' },
-    ]);
-  }
-  const text = readFileSync(file, 'utf8');
+  const text = readTextBounded(file, {
+    maxBytes: READ_LIMITS.params,
+    what: 'params file',
+    error: ConfigError,
+    fix: FIX_FILE,
+  });
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true });
-  if (doc.errors.length > 0) {
-    throw new ConfigError(
-      `${file} is not valid YAML`,
-      doc.errors.map((e) => ({
-        path: '',
-        file,
-        line: e.linePos?.[0]?.line,
-        message: e.message,
-        fix: 'fix the YAML syntax',
-      })),
-    );
-  }
-  const raw = mergeOverrides(doc.toJS() ?? {}, overrides);
+  const { doc, raw: fromFile } = parseParamsYaml(text, file, lines);
+  const raw = mergeOverrides(fromFile, overrides);
   const res = validateParams(raw);
   if (!res.ok) {
     const located = res.issues.map((i) => {
       const flag = flagFor(i.path, flags);
       if (flag) return { ...i, path: flag, message: `${i.message} (${flag} sets ${i.path})` };
-      const node = doc.getIn(i.path.split('.'), true) as { range?: [number, number, number] } | undefined;
-      const line = node?.range ? lines.linePos(node.range[0]).line : undefined;
-      return { ...i, file, line };
+      return locate(i, doc, text, lines, file, overrides);
     });
-    const byFlag = [...new Set(located.filter((i) => i.file === undefined).map((i) => i.path))];
+    const byFlag = [...new Set(located.filter((i) => i.path.startsWith('--')).map((i) => i.path))];
     const what =
       byFlag.length === located.length ? `invalid ${byFlag.join(', ')}` : `invalid configuration in ${file}`;
     throw new ConfigError(what, located);

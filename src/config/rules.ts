@@ -1,6 +1,30 @@
 import type { Issue } from '../core/index.js';
 import type { Params } from './params-schema.js';
 import { clockMinutes } from './schema.js';
+import { maxBarsInWindow, windowFrequency } from './window-bars.js';
+
+/**
+ * The embargo drops `embargo_bars` timestamps before the validation and before the test split, so each
+ * earlier split must be longer than it (the same sizes the time split computes, on the most bars the
+ * data window can hold).
+ */
+function embargoFitsData(p: Params): Issue[] {
+  const w = maxBarsInWindow(p);
+  if (w === 0) return []; // data-range-ordered reports it
+  const e = p.split.embargo_bars ?? p.teacher.horizon;
+  const nValid = Math.max(1, Math.round(w * p.split.valid_size));
+  const nTrain = w - nValid - Math.max(1, Math.round(w * p.split.test_size));
+  if (e < nValid && e + 1 < nTrain) return [];
+  const window = `data.start ${p.data.start} … data.end ${p.data.end} holds at most ${w} ${windowFrequency(p)} bars per symbol`;
+  return [
+    {
+      path: 'split.embargo_bars',
+      value: e,
+      message: `an embargo of ${e} bars (teacher.horizon when null) does not fit the data: ${window}, so the validation split has at most ${nValid} and training at most ${Math.max(nTrain, 0)}`,
+      fix: `use split.embargo_bars (and teacher.horizon) below ${Math.max(1, Math.min(nValid, nTrain - 1))}, or widen data.start … data.end`,
+    },
+  ];
+}
 
 /** A named cross-field rule: returns the issues it finds. */
 export interface Rule {
@@ -113,6 +137,7 @@ export const RULES: Rule[] = [
           ]
         : [],
   },
+  { name: 'embargo-fits-data', check: embargoFitsData },
   {
     name: 'validation-window-ordered',
     check: (p) =>

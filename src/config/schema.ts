@@ -1,14 +1,27 @@
 import { z } from 'zod';
 
-/** A calendar date `YYYY-MM-DD`. */
-const isoDate = z
+const DATE_FIX = 'write a real date as YYYY-MM-DD, e.g. "2024-06-03"';
+
+function isCalendarDate(s: string): boolean {
+  // Round-trip, because Date.parse rolls 2023-02-30 over to March instead of rejecting it.
+  const t = Date.parse(`${s}T00:00:00Z`);
+  return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === s;
+}
+
+/** A calendar date `YYYY-MM-DD` (a real one: 2023-02-30 is refused). */
+export const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD')
-  .refine((s) => {
-    // Round-trip, because Date.parse rolls 2023-02-30 over to March instead of rejecting it.
-    const t = Date.parse(`${s}T00:00:00Z`);
-    return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === s;
-  }, 'not a real calendar date');
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'expected a date YYYY-MM-DD', abort: true })
+  .refine(isCalendarDate, { message: 'not a real calendar date', params: { fix: DATE_FIX } });
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 const fraction = (d: string) => z.number().gt(0).lt(1).describe(d);
 
@@ -72,7 +85,14 @@ export const qualitySchema = z
 export const baseSchema = z
   .object({
     seed: z.number().int().min(0).default(42).describe('Seed of every random stream (data, bagging, init).'),
-    exchange_tz: z.string().default('Asia/Kolkata').describe('IANA timezone of the exchange.'),
+    exchange_tz: z
+      .string()
+      .refine(isTimeZone, {
+        message: 'not an IANA time zone name',
+        params: { fix: 'use a name such as Asia/Kolkata, America/New_York or UTC' },
+      })
+      .default('Asia/Kolkata')
+      .describe('IANA timezone of the exchange.'),
   })
   .strict();
 

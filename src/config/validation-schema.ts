@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDate } from './schema.js';
 
 export const strategySchema = z
   .object({
@@ -53,12 +54,11 @@ export const thresholdsSchema = z
 export const validationSchema = z
   .object({
     symbols: z.array(z.string()).default([]).describe('Validation symbols; empty = all.'),
-    start: z
-      .string()
+    start: isoDate
       .nullable()
       .default(null)
       .describe('Validation start date; null = start of the test split.'),
-    end: z.string().nullable().default(null).describe('Validation end date; null = end of the data.'),
+    end: isoDate.nullable().default(null).describe('Validation end date; null = end of the data.'),
     baseline: z
       .string()
       .min(1)

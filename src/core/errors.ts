@@ -6,9 +6,34 @@ export interface Issue {
   path: string;
   message: string;
   value?: unknown;
+  /** The value exactly as written in the source file (e.g. `.inf`), shown instead of `value`. */
+  written?: string;
   fix?: string;
   file?: string;
   line?: number;
+}
+
+/** Most characters of a bad value a message echoes (a 5 MB cell must not flood the terminal). */
+export const MAX_ECHO_CHARS = 200;
+
+/** Shortens `text` to at most `max` characters, marking the cut with the number of characters left out. */
+export function clip(text: string, max = MAX_ECHO_CHARS): string {
+  return text.length <= max ? text : `${text.slice(0, max)}… (${text.length - max} more characters)`;
+}
+
+/** A value as a message shows it: JSON, except non-finite numbers (JSON would print `null`). */
+export function renderValue(value: unknown): string {
+  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
+  if (typeof value === 'bigint') return String(value);
+  let text: string | undefined;
+  try {
+    text = JSON.stringify(value, (_k, v) =>
+      typeof v === 'number' && !Number.isFinite(v) ? String(v) : typeof v === 'bigint' ? String(v) : v,
+    );
+  } catch {
+    text = undefined; // cyclic: fall back to String()
+  }
+  return clip(text ?? String(value));
 }
 
 /** Renders an issue as one human-readable line: `file:line path: message (got value) — fix`. */
@@ -16,10 +41,16 @@ export function formatIssue(issue: Issue): string {
   const where = [issue.file, issue.line !== undefined ? String(issue.line) : undefined]
     .filter((x) => x !== undefined)
     .join(':');
-  const value = issue.value === undefined ? '' : ` (got ${JSON.stringify(issue.value)})`;
+  const shown =
+    issue.written !== undefined
+      ? clip(issue.written)
+      : issue.value === undefined
+        ? undefined
+        : renderValue(issue.value);
+  const value = shown === undefined ? '' : ` (got ${shown})`;
   const fix = issue.fix ? ` — fix: ${issue.fix}` : '';
-  const path = issue.path ? `${issue.path}: ` : '';
-  return `${where ? `${where} ` : ''}${path}${issue.message}${value}${fix}`;
+  const path = issue.path && issue.path !== issue.file ? `${clip(issue.path)}: ` : '';
+  return `${where ? `${where} ` : ''}${path}${clip(issue.message, 4 * MAX_ECHO_CHARS)}${value}${fix}`;
 }
 
 /** Base class of every expected (non-bug) error of the project. */

@@ -5,7 +5,10 @@ export {
   RegistryError,
   SenseQuantError,
   ValidationRejectedError,
+  clip,
   formatIssue,
+  MAX_ECHO_CHARS,
+  renderValue,
 } from './errors.js';
 export type { Issue } from './errors.js';
 export { createLogger, logger, logLevel, setLogLevel } from './logger.js';

@@ -1,10 +1,13 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { DataValidationError } from '../core/index.js';
+import { DataValidationError, SenseQuantError } from '../core/index.js';
 import type { StoreProvenance } from '../data/index.js';
 import {
+  ensureDir,
   FEATURE_FILES,
+  READ_LIMITS,
   readColumnsCsv,
+  readJsonBounded,
   stageProvenance,
   symbolFile,
   writeColumnsCsv,
@@ -45,7 +48,7 @@ export function writeFeatureDir(
   options: Record<string, unknown>,
   prov: StoreProvenance,
 ): string[] {
-  mkdirSync(dir, { recursive: true });
+  ensureDir(dir);
   for (const f of readdirSync(dir)) if (f.endsWith('.csv')) rmSync(join(dir, f));
   const files = tables.map((t) => {
     const file = join(dir, symbolFile(t.symbol));
@@ -79,14 +82,13 @@ export function readFeatureDir(dir: string): FeatureTable[] {
   const reportPath = join(dir, FEATURE_FILES.report);
   let symbols: string[];
   try {
-    symbols = Object.keys(
-      (JSON.parse(readFileSync(reportPath, 'utf8')) as { symbols: Record<string, unknown> }).symbols,
-    ).sort();
-  } catch {
+    const report = readJsonBounded(reportPath, { maxBytes: READ_LIMITS.metadata, what: 'features report' });
+    symbols = Object.keys((report as { symbols: Record<string, unknown> }).symbols).sort();
+  } catch (e) {
     throw new DataValidationError(`no features in ${dir}`, [
       {
         path: reportPath,
-        message: 'missing or unreadable',
+        message: (e instanceof SenseQuantError && e.issues[0]?.message) || 'missing or unreadable',
         fix: 'run the features stage first (npm run repro)',
       },
     ]);

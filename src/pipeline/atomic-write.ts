@@ -1,5 +1,8 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { dirname, basename, join } from 'node:path';
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { ensureDir } from './ensure-dir.js';
+import { isErrnoError, outputError } from './output-error.js';
+import { atomicTempPath } from './temp-files.js';
 
 /** Hook for fault-injection tests: called at named points of an atomic write. */
 export type CrashHook = (point: 'after-temp-write' | 'before-rename' | 'after-rename') => void;
@@ -26,27 +29,36 @@ export function fsyncDir(dir: string): void {
 
 /**
  * Writes `data` to `path` atomically: temp file in the same directory, fsync, rename, fsync dir.
- * A crash at any point leaves either the old file or the new one, never half of one.
+ * A crash at any point leaves either the old file or the new one, never half of one (a killed process
+ * leaves its temp file, which the next run of the stage removes: see removeStaleTemps). A filesystem
+ * error (permission, read-only, disk full, a file where a directory is expected…) is an ArtifactError
+ * naming the path and the fix; the temp file is removed and the old file is left as it was.
  */
 export function writeFileAtomic(path: string, data: string | Uint8Array): void {
   const dir = dirname(path);
-  mkdirSync(dir, { recursive: true });
-  const tmp = join(dir, `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
-  const fd = openSync(tmp, 'w');
+  ensureDir(dir);
+  const tmp = atomicTempPath(path);
+  let fd: number | undefined;
   try {
+    fd = openSync(tmp, 'wx');
     const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
     let off = 0;
     while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
+    crashHook?.('after-temp-write');
     fsyncSync(fd);
-  } catch (err) {
     closeSync(fd);
-    rmSync(tmp, { force: true });
-    throw err;
+    fd = undefined;
+    crashHook?.('before-rename');
+    renameSync(tmp, path);
+  } catch (err) {
+    try {
+      if (fd !== undefined) closeSync(fd);
+      rmSync(tmp, { force: true });
+    } catch {
+      // the original error is the one to report; a leftover temp file is removed by the next run
+    }
+    throw isErrnoError(err) ? outputError(err, path) : err;
   }
-  closeSync(fd);
-  crashHook?.('after-temp-write');
-  crashHook?.('before-rename');
-  renameSync(tmp, path);
   fsyncDir(dir);
   crashHook?.('after-rename');
 }

@@ -1,7 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { constants as bufferConstants } from 'node:buffer';
+import { gzipSync } from 'node:zlib';
 import { ArtifactError } from '../core/index.js';
 import { writeFileAtomic } from './atomic-write.js';
+import { READ_LIMITS, readFileBounded } from './bounded-read.js';
+import { gunzipBounded } from './gunzip-bounded.js';
 
 /** A column: numbers (NaN written as an empty field) or strings (no commas/quotes/newlines). */
 export type Column = Float64Array | Int32Array | Int8Array | readonly string[];
@@ -33,17 +35,21 @@ export interface ColumnsTable {
   strings: Map<string, string[]>;
 }
 
-/** Reads a CSV written by writeColumnsCsv; a malformed cell → ArtifactError naming file, line and column. */
-export function readColumnsCsv(path: string, stringColumns: readonly string[] = []): ColumnsTable {
-  let raw: Buffer;
-  try {
-    raw = readFileSync(path);
-  } catch {
-    throw new ArtifactError(`missing artifact ${path}`, [
-      { path, message: 'file not found', fix: 're-run the stage that writes it' },
-    ]);
-  }
-  const text = (path.endsWith('.gz') ? gunzipSync(raw) : raw).toString('utf8');
+/**
+ * Reads a CSV written by writeColumnsCsv; a malformed cell → ArtifactError naming file, line and column.
+ * The file and (for .gz) its decompressed text are bounded by `maxBytes` (default READ_LIMITS.columnsCsv,
+ * capped below the longest string V8 can hold): an oversized file or a gzip bomb is an ArtifactError, as
+ * are a corrupt, truncated or non-gzip `.gz` file.
+ */
+export function readColumnsCsv(
+  path: string,
+  stringColumns: readonly string[] = [],
+  opts: { maxBytes?: number } = {},
+): ColumnsTable {
+  const maxBytes = Math.min(opts.maxBytes ?? READ_LIMITS.columnsCsv, bufferConstants.MAX_STRING_LENGTH);
+  const fix = 're-run the stage that writes it';
+  const raw = readFileBounded(path, { maxBytes, what: 'artifact', fix });
+  const text = (path.endsWith('.gz') ? gunzipBounded(raw, path, maxBytes, fix) : raw).toString('utf8');
   const lines = text.split('\n');
   if (lines.at(-1) === '') lines.pop();
   if (lines.length === 0)

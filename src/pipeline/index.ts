@@ -6,7 +6,20 @@ export {
   writeJsonAtomic,
 } from './atomic-write.js';
 export type { CrashHook } from './atomic-write.js';
+export {
+  parseJsonBytes,
+  READ_LIMITS,
+  readFileBounded,
+  readJsonBounded,
+  readTextBounded,
+} from './bounded-read.js';
+export type { BoundedReadOptions } from './bounded-read.js';
 export { readColumnsCsv, writeColumnsCsv } from './columns-csv.js';
+export { ensureDir } from './ensure-dir.js';
+export { gunzipBounded } from './gunzip-bounded.js';
+export { isErrnoError, outputError } from './output-error.js';
+export { prepareOutputDir } from './prepare-output-dir.js';
+export { atomicTempPath, atomicTempPid, removeStaleTemps } from './temp-files.js';
 export type { Column, ColumnsTable } from './columns-csv.js';
 export { canonicalJson, configHash, sha256, sha256Dir, sha256File, sha256Path } from './hashing.js';
 export { appendStageRecord, withStageRecord } from './lineage.js';

@@ -1,5 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
+import { logger } from '../core/index.js';
 import { writeJsonAtomic } from './atomic-write.js';
+import { READ_LIMITS, readJsonBounded } from './bounded-read.js';
+import { removeStaleTemps } from './temp-files.js';
 import { gitCommit, toolVersions } from './versions.js';
 
 /** One stage run in training_pipeline.json. */
@@ -29,12 +33,23 @@ interface PipelineLog {
  * so it is not a DVC output.
  */
 export function appendStageRecord(file: string, record: StageRecord, links?: Record<string, unknown>): void {
+  // A run killed while writing the log left its temp file beside it: only the log's own temps go.
+  removeStaleTemps(dirname(file), { depth: 0, name: basename(file) });
   let log: PipelineLog | undefined;
   if (existsSync(file)) {
     try {
-      log = JSON.parse(readFileSync(file, 'utf8')) as PipelineLog;
-    } catch {
-      log = undefined; // a corrupt run log is replaced, never fatal for the stage
+      log = readJsonBounded(file, { maxBytes: READ_LIMITS.runLog, what: 'run log' }) as PipelineLog;
+      if (
+        log === null ||
+        typeof log !== 'object' ||
+        typeof log.stages !== 'object' ||
+        !Array.isArray(log.history)
+      )
+        log = undefined;
+    } catch (e) {
+      // A corrupt, oversized or unreadable run log is replaced, never fatal for the stage.
+      logger.warn('run log unreadable: starting a new one', { file, error: String(e).split('\n')[0] });
+      log = undefined;
     }
   }
   log ??= {
@@ -72,15 +87,23 @@ export async function withStageRecord<T>(
     });
     return out;
   } catch (err) {
-    appendStageRecord(file, {
-      stage: meta.stage,
-      start,
-      end: new Date().toISOString(),
-      status: 'failed',
-      artifacts: meta.artifacts,
-      config_hash: meta.configHash,
-      error: err instanceof Error ? err.message.split('\n')[0] : String(err),
-    });
+    try {
+      appendStageRecord(file, {
+        stage: meta.stage,
+        start,
+        end: new Date().toISOString(),
+        status: 'failed',
+        artifacts: meta.artifacts,
+        config_hash: meta.configHash,
+        error: err instanceof Error ? err.message.split('\n')[0] : String(err),
+      });
+    } catch (logErr) {
+      // The stage's own error is what the user must see (often the same unwritable directory).
+      logger.warn('could not record the failed stage in the run log', {
+        file,
+        error: String(logErr).split('\n')[0],
+      });
+    }
     throw err;
   }
 }

@@ -1,7 +1,7 @@
 import { logger } from '../core/index.js';
 import { commonFrequency, readRawBars } from '../data/index.js';
 import { computeFeatures, type FeatureTable, featureOptions, writeFeatureDir } from '../features/index.js';
-import { PATHS } from '../pipeline/index.js';
+import { PATHS, prepareOutputDir } from '../pipeline/index.js';
 import type { StageContext } from './context.js';
 
 /** Where the features stage reads and writes (the DVC layout by default). */
@@ -15,6 +15,7 @@ export function featuresMain(
   ctx: StageContext,
   io: FeaturesIO = { rawDir: PATHS.raw, outDir: PATHS.features },
 ): FeatureTable[] {
+  prepareOutputDir(io.outDir);
   const series = readRawBars(io.rawDir, ctx.params.base.exchange_tz);
   const tables = computeFeatures(ctx.params, series);
   writeFeatureDir(io.outDir, tables, featureOptions(ctx.params, commonFrequency(series)), {

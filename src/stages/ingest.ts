@@ -1,6 +1,6 @@
 import { logger } from '../core/index.js';
 import { type IngestResult, ingest, writeRawBars } from '../data/index.js';
-import { PATHS } from '../pipeline/index.js';
+import { PATHS, prepareOutputDir } from '../pipeline/index.js';
 import type { StageContext } from './context.js';
 
 /** Where the ingest stage writes (the DVC layout by default). */
@@ -10,6 +10,7 @@ export interface IngestIO {
 
 /** Stage main: params → raw-bar store (`<SYMBOL>.csv`, ingest_report.json, metadata.json) in `io.outDir`. */
 export function ingestMain(ctx: StageContext, io: IngestIO = { outDir: PATHS.raw }): IngestResult {
+  prepareOutputDir(io.outDir);
   const result = ingest(ctx.params);
   writeRawBars(io.outDir, result, {
     configHash: ctx.configHash,

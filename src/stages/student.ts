@@ -1,5 +1,5 @@
 import { logger } from '../core/index.js';
-import { PATHS } from '../pipeline/index.js';
+import { PATHS, prepareOutputDir } from '../pipeline/index.js';
 import {
   readTeacherDir,
   runStudent,
@@ -21,6 +21,7 @@ export async function studentStage(
   io: StudentIO,
   opts: StudentRunOptions = {},
 ): Promise<StudentRun> {
+  prepareOutputDir(io.outDir);
   const teacher = readTeacherDir(io.teacherDir);
   const run = await runStudent(ctx.params, teacher, opts);
   writeStudentArtifacts(io.outDir, run, teacher, ctx.params, ctx.configHash, {

@@ -1,7 +1,7 @@
 import { logger } from '../core/index.js';
 import { type BarSeries, barWindow, readRawBars } from '../data/index.js';
 import { type FeatureTable, readFeatureDir } from '../features/index.js';
-import { PATHS } from '../pipeline/index.js';
+import { PATHS, prepareOutputDir } from '../pipeline/index.js';
 import {
   runTeacher,
   type TeacherResult,
@@ -24,6 +24,7 @@ export async function teacherStage(
   tables: FeatureTable[],
   opts: TeacherRunOptions & { outDir: string; inputs?: string[] },
 ): Promise<TeacherResult> {
+  prepareOutputDir(opts.outDir); // before training: an unwritable directory fails in a second, not after
   const result = await runTeacher(ctx.params, bars, tables, opts);
   writeTeacherArtifacts(opts.outDir, result.run, ctx.params, ctx.configHash, {
     inputs: opts.inputs ?? [],

@@ -1,7 +1,7 @@
 import { logger } from '../core/index.js';
 import { type BarSeries, readRawBars } from '../data/index.js';
 import { type FeatureTable, readFeatureDir } from '../features/index.js';
-import { PATHS } from '../pipeline/index.js';
+import { PATHS, prepareOutputDir } from '../pipeline/index.js';
 import {
   type ValidateOptions,
   type ValidationSummary,
@@ -25,6 +25,7 @@ export function validateStage(
   tables: FeatureTable[],
   opts: ValidateOptions & { outDir: string },
 ): ValidationSummary {
+  prepareOutputDir(opts.outDir);
   const v = validateCandidate(ctx.params, bars, tables, opts);
   const res = writeValidation(opts.outDir, v, ctx.params, ctx.configHash);
   if (v.notes.length > 0)

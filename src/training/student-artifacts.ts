@@ -1,10 +1,10 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Params, settings } from '../config/index.js';
 import { CLASSES } from '../labels/index.js';
 import { exportScorer } from '../models/index.js';
 import {
   artifactTimestamp,
+  ensureDir,
   roundDeep,
   sha256File,
   stableStringify,
@@ -27,7 +27,7 @@ export function writeStudentArtifacts(
   configHash: string,
   extra: { baselineStudent?: string | null } = {},
 ): string[] {
-  mkdirSync(dir, { recursive: true });
+  ensureDir(dir);
   const p = (f: string) => join(dir, f);
   const saved = run.model.toJSON();
   writeFileAtomic(p(STUDENT_FILES.model), `${stableStringify(saved)}\n`);

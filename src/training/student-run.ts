@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import type { Params } from '../config/index.js';
-import { ArtifactError } from '../core/index.js';
+import { ArtifactError, SenseQuantError } from '../core/index.js';
 import { type Classifier, loadClassifier, type SavedModel } from '../models/index.js';
+import { READ_LIMITS, readJsonBounded } from '../pipeline/index.js';
 import { distilStudent, type StudentRun } from './student.js';
 import type { TeacherDir } from './teacher-dir.js';
 
@@ -13,19 +13,16 @@ export interface StudentRunOptions {
 }
 
 function loadStudentJson(path: string): Classifier {
-  let json: unknown;
+  const fix = 'pass a student_model.json written by train-student';
+  const json = readJsonBounded(path, { maxBytes: READ_LIMITS.model, what: 'baseline student', fix });
   try {
-    json = JSON.parse(readFileSync(path, 'utf8'));
+    return loadClassifier(json as SavedModel);
   } catch (e) {
-    throw new ArtifactError(`cannot read baseline student ${path}`, [
-      {
-        path,
-        message: e instanceof Error ? e.message : String(e),
-        fix: 'pass a student_model.json written by train-student',
-      },
+    if (e instanceof SenseQuantError) throw e;
+    throw new ArtifactError(`invalid baseline student ${path}`, [
+      { path, file: path, message: e instanceof Error ? e.message : String(e), fix },
     ]);
   }
-  return loadClassifier(json as SavedModel);
 }
 
 /**

@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Params, settings } from '../config/index.js';
 import { formatTs, localDate } from '../data/index.js';
@@ -6,6 +5,7 @@ import { CLASSES, NUM_CLASSES } from '../labels/index.js';
 import { type Classifier, learners } from '../models/index.js';
 import {
   artifactTimestamp,
+  ensureDir,
   roundDeep,
   sha256File,
   stableStringify,
@@ -83,7 +83,7 @@ export function writeTeacherArtifacts(
   configHash: string,
   extra: { inputs: string[]; previous?: PreviousRun; window?: { start: string; end: string } },
 ): string[] {
-  mkdirSync(dir, { recursive: true });
+  ensureDir(dir);
   const { rows, model, proba, split } = run;
   const tz = params.base.exchange_tz;
   const p = (f: string) => join(dir, f);

@@ -1,10 +1,19 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { ArtifactError, type Issue, SenseQuantError } from '../core/index.js';
 import { CLASSES } from '../labels/index.js';
 import { type Classifier, loadClassifier, type SavedModel } from '../models/index.js';
-import { type ColumnsTable, readColumnsCsv, sha256File, TEACHER_FILES } from '../pipeline/index.js';
+import {
+  type ColumnsTable,
+  parseJsonBytes,
+  READ_LIMITS,
+  readColumnsCsv,
+  readFileBounded,
+  readJsonBounded,
+  sha256,
+  TEACHER_FILES,
+} from '../pipeline/index.js';
 
 const teacherMetadataSchema = z
   .object({
@@ -34,14 +43,8 @@ export interface TeacherDir {
 
 const REQUIRED = [TEACHER_FILES.model, TEACHER_FILES.labels, TEACHER_FILES.metadata] as const;
 
-function readJson(path: string): unknown {
-  try {
-    return JSON.parse(readFileSync(path, 'utf8'));
-  } catch (e) {
-    throw new ArtifactError(`cannot parse ${path}`, [
-      { path, message: e instanceof Error ? e.message : String(e), fix: 're-run train-teacher' },
-    ]);
-  }
+function readJson(path: string, what: string, maxBytes: number): unknown {
+  return readJsonBounded(path, { maxBytes, what, fix: 're-run train-teacher' });
 }
 
 /**
@@ -67,7 +70,9 @@ export function readTeacherDir(dir: string): TeacherDir {
     );
   }
   const metaPath = join(dir, TEACHER_FILES.metadata);
-  const parsed = teacherMetadataSchema.safeParse(readJson(metaPath));
+  const parsed = teacherMetadataSchema.safeParse(
+    readJson(metaPath, 'teacher metadata', READ_LIMITS.metadata),
+  );
   if (!parsed.success) {
     throw new ArtifactError(
       `invalid ${metaPath}`,
@@ -82,7 +87,10 @@ export function readTeacherDir(dir: string): TeacherDir {
     );
   }
   const modelPath = join(dir, TEACHER_FILES.model);
-  const actual = sha256File(modelPath);
+  // The bytes checked are the bytes parsed (bounded: a FIFO, a device or an oversized file is refused).
+  const what = { what: 'teacher model', fix: 're-run train-teacher' };
+  const bytes = readFileBounded(modelPath, { ...what, maxBytes: READ_LIMITS.model });
+  const actual = sha256(bytes);
   if (actual !== parsed.data.model_sha256) {
     throw new ArtifactError(`checksum mismatch for ${modelPath}`, [
       {
@@ -92,7 +100,7 @@ export function readTeacherDir(dir: string): TeacherDir {
       },
     ]);
   }
-  const saved = readJson(modelPath) as SavedModel;
+  const saved = parseJsonBytes(bytes, modelPath, what) as SavedModel;
   let model: Classifier;
   try {
     model = loadClassifier(saved);

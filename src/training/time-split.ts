@@ -31,13 +31,13 @@ export function timeSplit(
   const nValid = Math.max(1, Math.round(m * opts.validSize));
   const nTrain = m - nValid - nTest;
   if (nTrain <= opts.embargo + 1 || nValid <= opts.embargo) {
-    // Too little data for the horizon is a configuration problem (date range, horizon, split sizes).
-    throw new ConfigError('the labelled date range is too short to split by time', [
+    // Reachable from input (an embargo or horizon too long for a short --start-date … --end-date window).
+    throw new ConfigError(`the embargo does not fit the data: ${m} labelled timestamps`, [
       {
-        path: 'split',
-        value: { timestamps: m, train: nTrain, valid: nValid, test: nTest, embargo: opts.embargo },
-        message: `${m} labelled timestamps give ${nTrain} train / ${nValid} validation / ${nTest} test, and the embargo drops ${opts.embargo} before each later split, leaving ${nTrain <= opts.embargo + 1 ? 'no training' : 'no validation'} rows`,
-        fix: 'widen data.start–data.end (or --start-date/--end-date), lower teacher.horizon or split.embargo_bars, or change split.valid_size / split.test_size',
+        path: 'split.embargo_bars',
+        value: opts.embargo,
+        message: `an embargo of ${opts.embargo} timestamps (teacher.horizon when null) leaves ${Math.max(nTrain - opts.embargo, 0)} training and ${Math.max(nValid - opts.embargo, 0)} validation timestamps of ${m}`,
+        fix: `use split.embargo_bars (and teacher.horizon) below ${Math.max(1, Math.min(nValid, nTrain - 1))}, or train on a longer window`,
       },
     ]);
   }

@@ -1,7 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Params } from '../config/index.js';
-import { TEACHER_FILES } from '../pipeline/index.js';
+import { READ_LIMITS, readJsonBounded, TEACHER_FILES } from '../pipeline/index.js';
 import type { StudentDir } from '../training/index.js';
 
 /** Label definition the candidate was trained with, and where it was read from. */
@@ -22,7 +22,8 @@ function teacherLabelParams(dir: string | undefined): { horizon?: number; min_ho
   const path = join(dir, TEACHER_FILES.metadata);
   if (!existsSync(path)) return {};
   try {
-    return (JSON.parse(readFileSync(path, 'utf8')) as { teacher_params?: object }).teacher_params ?? {};
+    const meta = readJsonBounded(path, { maxBytes: READ_LIMITS.metadata, what: 'teacher metadata' });
+    return (meta as { teacher_params?: object } | null)?.teacher_params ?? {};
   } catch {
     return {};
   }

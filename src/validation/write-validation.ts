@@ -1,9 +1,10 @@
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ThresholdsParams } from '../config/index.js';
 import { formatTs } from '../data/index.js';
 import { CLASSES } from '../labels/index.js';
 import {
+  ensureDir,
   roundDeep,
   stableStringify,
   VALIDATION_FILES,
@@ -24,7 +25,7 @@ function writeTelemetry(
   tz: string,
   forward: Map<string, Float64Array>,
 ): string[] {
-  mkdirSync(dir, { recursive: true });
+  ensureDir(dir);
   for (const f of readdirSync(dir)) rmSync(join(dir, f));
   return run.perSymbol.map((p) => {
     const lines: string[] = [];
@@ -59,7 +60,7 @@ export function writeValidationArtifacts(
   t: ThresholdsParams,
   ctx: ChecklistContext & { tz: string; costs: unknown; forwardReturns: Map<string, Float64Array> },
 ): { recommendation: 'PROMOTE' | 'REJECT'; reason: string; files: string[] } {
-  mkdirSync(dir, { recursive: true });
+  ensureDir(dir);
   const verdict = evaluateCriteria(o, t);
   const p = (f: string) => join(dir, f);
   // validation_results.json stays compact (it is a DVC metrics file); per-symbol detail goes beside it.

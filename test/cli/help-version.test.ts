@@ -76,7 +76,7 @@ describe('sensequant --help', () => {
     const r = runCli(['train-teacher', '--help', '--params', '/nonexistent/params.yaml']);
     expect(r.code).toBe(0);
     expect(flagBlock(r.stdout, 'start-date')).toContain('(default: data.start in /nonexistent/params.yaml)');
-    expect(r.stdout).toContain('could not be read: params file not found');
+    expect(r.stdout).toContain('could not be read: cannot read params file');
   });
 
   it('train-student --help says where the student goes by default', () => {

@@ -75,8 +75,9 @@ describe('params validation', () => {
   });
 
   it('the schema bound is the only bound on teacher.horizon (no rule contradicting it)', () => {
-    expect(validateParams({ teacher: { horizon: 150 } }).ok).toBe(true);
-    expect(validateParams({ teacher: { horizon: 500 } }).ok).toBe(true);
+    expect(validateParams({ teacher: { horizon: 150 }, data: { start: '1990-01-01' } }).ok).toBe(true);
+    // (500 bars of embargo need a longer window than the default three years: rule embargo-fits-data)
+    expect(validateParams({ teacher: { horizon: 500 }, data: { start: '1990-01-01' } }).ok).toBe(true);
     expect(issuesOf({ teacher: { horizon: 501 } })[0].path).toBe('teacher.horizon');
   });
 
@@ -161,9 +162,19 @@ describe('loadParams', () => {
     const r = load({ split: { test_size: 0.5 } }, { 'split.test_size': '--test-size' });
     expect(r.issues[0].path).toBe('--test-size');
     expect(r.issues[0].message).toContain('splits-leave-training-data');
-    // Without a flag the same key is located in the file (line 2).
+    // Without a flag map the overridden value is still not pinned to the file's line (the file says logistic).
     const f = load({ student: { model_type: 'forest' } }, {});
-    expect(f.issues[0]).toMatchObject({ path: 'student.model_type', file, line: 2 });
+    expect(f.issues[0]).toMatchObject({ path: 'student.model_type', value: 'forest' });
+    expect(f.issues[0].line).toBeUndefined();
+    // A value the file itself sets is located there (line 2).
+    const own = writeYaml('student:\n  model_type: forest\n');
+    let located: ConfigError | undefined;
+    try {
+      loadParams(own);
+    } catch (err) {
+      located = err as ConfigError;
+    }
+    expect(located?.issues[0]).toMatchObject({ path: 'student.model_type', file: own, line: 2 });
   });
 
   it('describes a key from the schema: its description and enum values', () => {

@@ -54,11 +54,8 @@ describe('timeSplit on too little data', () => {
       split(15)();
     } catch (err) {
       const e = err as ConfigError;
-      expect(e.issues[0]).toMatchObject({
-        path: 'split',
-        value: { timestamps: 100, train: 65, valid: 15, test: 20, embargo: 15 },
-      });
-      expect(e.issues[0].message).toContain('no validation rows');
+      expect(e.issues[0]).toMatchObject({ path: 'split.embargo_bars', value: 15 });
+      expect(e.issues[0].message).toContain('leaves 50 training and 0 validation timestamps of 100');
       expect(e.issues[0].fix).toContain('teacher.horizon');
     }
   });
@@ -68,7 +65,7 @@ describe('timeSplit on too little data', () => {
     // 10 timestamps → 2 test, 2 valid (rounded, at least 1), 6 train; embargo 1 leaves 5 train, 1 valid.
     expect(() => timeSplit(short, { validSize: 0.15, testSize: 0.2, embargo: 1 })).not.toThrow();
     expect(() => timeSplit(short, { validSize: 0.15, testSize: 0.2, embargo: 5 })).toThrow(
-      /no training rows/,
+      /the embargo does not fit the data/,
     );
   });
 });
