@@ -46,6 +46,7 @@ export async function main(argv: string[]): Promise<number> {
       logger.error(err.message.split('\n')[0], {
         command: name,
         exit_code: code,
+        codes: err.codes,
         issues: err.issues.map(formatIssue),
       });
     } else if (isSystemError(err)) {

@@ -5,8 +5,19 @@ import type { FlagSpec, FlagTable, ParsedFlags } from './flag-spec.js';
 
 const HELP = new Set(['help', 'h']);
 
+/** Stable codes of flag problems (`flag.<reason>`). */
+function codeFor(message: string): string {
+  if (message.startsWith('unknown flag')) return 'flag.unknown';
+  if (message.startsWith('needs a value')) return 'flag.missing_value';
+  if (message.startsWith('is a switch')) return 'flag.unexpected_value';
+  if (message.startsWith('given more than once')) return 'flag.repeated';
+  return 'flag.invalid';
+}
+
 function flagError(flag: string, message: string, fix: string, value?: unknown): ConfigError {
-  return new ConfigError(`${flag}: ${message}`, [{ path: flag, message, value, fix }]);
+  return new ConfigError(`${flag}: ${message}`, [
+    { code: codeFor(message), path: flag, message, value, fix },
+  ]);
 }
 
 /** Lets a list flag take the reference's space-separated form: following non-flag tokens join its value. */
@@ -114,6 +125,7 @@ export function parseCommandFlags(
     const extra = positionals[opts.maxPositionals];
     throw new ConfigError(`unexpected argument "${extra}"`, [
       {
+        code: 'flag.extra_argument',
         path: 'argv',
         value: extra,
         message: `${opts.command} takes ${opts.maxPositionals || 'no'} positional argument(s)`,

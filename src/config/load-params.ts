@@ -35,7 +35,9 @@ export function validateParams(raw: unknown): { ok: true; value: Params } | { ok
     return { ok: false, issues: parsed.error.issues.flatMap((i) => zodIssueToIssues(i, raw)) };
   const params = normalise(parsed.data);
   const issues = RULES.flatMap((r) =>
-    r.check(params).map((i) => ({ ...i, message: `${i.message} [rule ${r.name}]` })),
+    r
+      .check(params)
+      .map((i) => ({ ...i, code: `params.rule.${r.name}`, message: `${i.message} [rule ${r.name}]` })),
   );
   return issues.length > 0 ? { ok: false, issues } : { ok: true, value: params };
 }
@@ -64,12 +66,21 @@ function zodIssueToIssues(issue: z.core.$ZodIssue, raw: unknown): Issue[] {
   const path = issue.path.map(String).join('.');
   if (issue.code === 'unrecognized_keys') {
     return issue.keys.map((key) => ({
+      code: 'params.unknown_key',
       path: path ? `${path}.${key}` : key,
       message: 'unknown key',
       fix: `remove it or use one of the keys allowed under ${path || 'the top level'} (see params.schema.json)`,
     }));
   }
-  return [{ path, message: issue.message, value: valueAt(raw, issue.path), fix: fixFor(issue) }];
+  return [
+    {
+      code: `params.${issue.code}`,
+      path,
+      message: issue.message,
+      value: valueAt(raw, issue.path),
+      fix: fixFor(issue),
+    },
+  ];
 }
 
 function fixFor(issue: z.core.$ZodIssue): string | undefined {
@@ -147,7 +158,13 @@ export function loadParams(
   if (!res.ok) {
     const located = res.issues.map((i) => {
       const flag = flagFor(i.path, flags);
-      if (flag) return { ...i, path: flag, message: `${i.message} (${flag} sets ${i.path})` };
+      if (flag)
+        return {
+          ...i,
+          code: `flag.${i.code ?? 'invalid'}`,
+          path: flag,
+          message: `${i.message} (${flag} sets ${i.path})`,
+        };
       return locate(i, doc, text, lines, file, overrides);
     });
     const byFlag = [...new Set(located.filter((i) => i.path.startsWith('--')).map((i) => i.path))];

@@ -65,6 +65,7 @@ export function parseDotenv(text: string, file = '.env'): Result<Record<string, 
     const m = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*)$/.exec(line);
     if (!m) {
       issues.push({
+        code: 'env.dotenv_syntax',
         file,
         line: i + 1,
         path: line.slice(0, 40),
@@ -124,6 +125,7 @@ export function parseSettings(env: Record<string, string | undefined>): Result<S
   if (!r.success) {
     return fail(
       r.error.issues.map((i) => ({
+        code: 'env.invalid',
         path: String(i.path[0] ?? ''),
         value: String(i.path[0]).includes('KEY')
           ? '(secret)'

@@ -2,6 +2,12 @@
 
 /** One thing wrong with an input: where it is, what is wrong, and how to fix it. */
 export interface Issue {
+  /**
+   * Stable machine code, `domain.reason` (`params.invalid_type`, `params.rule.splits-leave-training-data`,
+   * `flag.unknown`, `csv.bad_value`, `artifact.checksum`, `registry.check.model-loads`…). Tests and tools
+   * match codes, never message text. Issues created without one get their error class's default code.
+   */
+  code?: string;
   /** Key path (`teacher.horizon`), column name, or other locator. */
   path: string;
   message: string;
@@ -53,29 +59,50 @@ export function formatIssue(issue: Issue): string {
   return `${where ? `${where} ` : ''}${path}${clip(issue.message, 4 * MAX_ECHO_CHARS)}${value}${fix}`;
 }
 
-/** Base class of every expected (non-bug) error of the project. */
+/** An Issue whose `code` is set. */
+export type CodedIssue = Issue & { code: string };
+
+/** Base class of every expected (non-bug) error of the project; every issue it carries has a code. */
 export class SenseQuantError extends Error {
-  readonly issues: Issue[];
+  /** Code given to issues raised without one (each subclass names its domain). */
+  static readonly defaultCode: string = 'error';
+  readonly issues: CodedIssue[];
   constructor(message: string, issues: Issue[] = []) {
     super(
       issues.length > 0 ? `${message}\n${issues.map((i) => `  - ${formatIssue(i)}`).join('\n')}` : message,
     );
     this.name = new.target.name;
-    this.issues = issues;
+    const fallback = (new.target as unknown as typeof SenseQuantError).defaultCode;
+    this.issues = issues.map((i) => (i.code ? (i as CodedIssue) : { ...i, code: fallback }));
+  }
+
+  /** Codes of the issues, in order (what tests and tools match). */
+  get codes(): string[] {
+    return this.issues.map((i) => i.code);
   }
 }
 
 /** params.yaml, flags or environment settings are invalid (exit code 3). */
-export class ConfigError extends SenseQuantError {}
+export class ConfigError extends SenseQuantError {
+  static override readonly defaultCode: string = 'config.invalid';
+}
 
 /** Input data (CSV, bars) is malformed (exit code 1). */
-export class DataValidationError extends SenseQuantError {}
+export class DataValidationError extends SenseQuantError {
+  static override readonly defaultCode: string = 'data.invalid';
+}
 
 /** An artifact is missing, corrupt, fails its schema or its checksum (exit code 1). */
-export class ArtifactError extends SenseQuantError {}
+export class ArtifactError extends SenseQuantError {
+  static override readonly defaultCode: string = 'artifact.invalid';
+}
 
 /** A candidate failed validation / promotion criteria (exit code 2). */
-export class ValidationRejectedError extends SenseQuantError {}
+export class ValidationRejectedError extends SenseQuantError {
+  static override readonly defaultCode: string = 'validation.rejected';
+}
 
 /** Registry operation failed (lock held, missing version, ...) (exit code 1). */
-export class RegistryError extends SenseQuantError {}
+export class RegistryError extends SenseQuantError {
+  static override readonly defaultCode: string = 'registry.failed';
+}

@@ -41,6 +41,7 @@ export function parseRow(
   const { file, cols } = st;
   const f = splitCsvLine(line);
   const bad = (col: number, message: string, value: unknown, fix: string): Issue => ({
+    code: 'csv.bad_value',
     file,
     line: lineNo,
     path: col >= 0 ? cols.names[col] : 'row',

@@ -75,14 +75,26 @@ function openRegular(path: string, o: BoundedReadOptions): { fd: number; size: n
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? '';
     throw new Err(`cannot read ${o.what} ${path}`, [
-      { path, file: path, message: OPEN_MESSAGES[code] ?? `cannot open (${code || String(e)})`, fix },
+      {
+        code: code === 'ENOENT' ? 'file.missing' : 'file.unreadable',
+        path,
+        file: path,
+        message: OPEN_MESSAGES[code] ?? `cannot open (${code || String(e)})`,
+        fix,
+      },
     ]);
   }
   const st = fstatSync(fd);
   if (!st.isFile()) {
     closeSync(fd);
     throw new Err(`${o.what} ${path} is not a regular file`, [
-      { path, file: path, message: `is ${kindOf(st)}; expected a regular file`, fix },
+      {
+        code: 'file.not_regular',
+        path,
+        file: path,
+        message: `is ${kindOf(st)}; expected a regular file`,
+        fix,
+      },
     ]);
   }
   if (st.size > o.maxBytes) {
@@ -96,6 +108,7 @@ function tooLarge(path: string, o: BoundedReadOptions, size: number | undefined)
   const Err = o.error ?? ArtifactError;
   return new Err(`${o.what} ${path} is too large`, [
     {
+      code: 'file.too_large',
       path,
       file: path,
       message: `${size === undefined ? 'more than' : `${size} bytes, over`} the limit of ${o.maxBytes} bytes for a ${o.what}`,

@@ -108,6 +108,7 @@ export function acquireRegistryLock(root: string, action: string): RegistryLock 
     const stale = st.state === 'stale';
     throw new RegistryError(stale ? 'registry lock is stale' : 'registry is locked by another operation', [
       {
+        code: stale ? 'registry.lock_stale' : 'registry.locked',
         path,
         message: `${stale ? 'left behind by' : 'held by'} ${describe(holder)}`,
         fix: stale ? UNLOCK_FIX : 'wait for it to finish and retry',

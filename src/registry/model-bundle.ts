@@ -45,8 +45,9 @@ function problem(
   path: string,
   message: string,
   fix = 'retrain the model (train-student) and validate it again',
+  code = 'artifact.bundle',
 ): Issue {
-  return { path, message, fix };
+  return { code, path, message, fix };
 }
 
 function sameFeatures(a: readonly string[], b: readonly string[]): boolean {
@@ -85,6 +86,8 @@ export function checkModelBundle(dir: string): BundleCheck {
         problem(
           path,
           `sha256 ${actual.slice(0, 16)}… differs from the ${recorded.slice(0, 16)}… recorded in metadata.json (modified after training)`,
+          undefined,
+          'artifact.checksum',
         ),
       );
       return null;

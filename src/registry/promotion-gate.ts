@@ -35,6 +35,7 @@ export function gateCandidate(
   throw new ValidationRejectedError(
     `candidate ${candidateDir} failed promotion checks`,
     blocking.map((c) => ({
+      code: `registry.check.${c.name}`,
       path: c.name,
       message: c.detail,
       file: candidateDir,
