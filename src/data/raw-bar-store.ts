@@ -1,7 +1,15 @@
-import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataValidationError, logger } from '../core/index.js';
-import { RAW_FILES, stageProvenance, symbolFile, writeJsonAtomic } from '../pipeline/index.js';
+import {
+  RAW_FILES,
+  stageProvenance,
+  symbolFile,
+  writeJsonAtomic,
+  ensureDir,
+  READ_LIMITS,
+  readJsonBounded,
+} from '../pipeline/index.js';
 import { importCsvFiles } from './csv-import.js';
 import type { IngestResult } from './ingest.js';
 import type { BarSeries } from './types.js';
@@ -21,7 +29,7 @@ export interface StoreProvenance {
  * earlier run are removed first so the directory holds exactly this run's bars. Returns the files.
  */
 export function writeRawBars(dir: string, result: IngestResult, prov: StoreProvenance): string[] {
-  mkdirSync(dir, { recursive: true });
+  ensureDir(dir);
   for (const f of readdirSync(dir)) if (f.endsWith('.csv')) rmSync(join(dir, f));
   const files = result.series.map((s) => {
     const file = join(dir, symbolFile(s.symbol));
@@ -89,7 +97,9 @@ export function readRawBars(dir: string, tz: string): BarSeries[] {
 
 function reportedSymbols(path: string): string[] | null {
   try {
-    const report = JSON.parse(readFileSync(path, 'utf8')) as { symbols?: unknown };
+    const report = readJsonBounded(path, { maxBytes: READ_LIMITS.metadata, what: 'ingest report' }) as {
+      symbols?: unknown;
+    };
     return Array.isArray(report.symbols) ? report.symbols.map(String) : null;
   } catch {
     return null;

@@ -3,7 +3,6 @@ import {
   existsSync,
   fstatSync,
   fsyncSync,
-  mkdirSync,
   openSync,
   readFileSync,
   readSync,
@@ -11,7 +10,7 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { fsyncDir } from '../pipeline/index.js';
+import { ensureDir, fsyncDir } from '../pipeline/index.js';
 import { AUDIT_FILE } from './layout.js';
 import type { AuditEntry } from './types.js';
 
@@ -34,7 +33,7 @@ export const SWITCH_ACTIONS: readonly string[] = ['promote', 'rollback', 'recove
 
 /** Appends one JSON line to `<root>/audit.jsonl` (O_APPEND + fsync) and returns it. */
 export function appendAudit(root: string, entry: Omit<AuditEntry, 'when'>): AuditEntry {
-  mkdirSync(root, { recursive: true });
+  ensureDir(root, 'registry root');
   const path = join(root, AUDIT_FILE);
   const isNew = !existsSync(path);
   const full: AuditEntry = { when: new Date().toISOString(), ...entry };

@@ -1,50 +1,35 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { constants } from 'node:fs';
+import { SenseQuantError } from '../core/index.js';
+import { parseJsonBytes, READ_LIMITS, readFileBounded } from '../pipeline/index.js';
 
-/** Size limits of what the registry reads (documented in the README's threat model). */
+/** Size limits of what the registry reads (the pipeline's READ_LIMITS; documented in the README's threat model). */
 export const REGISTRY_LIMITS = {
   /** student_model.json and scorer.json. */
-  modelBytes: 64 * 1024 * 1024,
+  modelBytes: READ_LIMITS.model,
   /** metadata.json, promotion_checklist.json, registry_entry.json. */
-  jsonBytes: 4 * 1024 * 1024,
+  jsonBytes: READ_LIMITS.metadata,
   /** MANIFEST.sha256. */
-  manifestBytes: 1024 * 1024,
+  manifestBytes: READ_LIMITS.manifest,
   /** Any other file listed in a manifest (reports, plots). */
-  fileBytes: 256 * 1024 * 1024,
+  fileBytes: READ_LIMITS.model,
 } as const;
 
 /** Why a bounded read failed, in words a person can act on. */
 export type ReadFailure = { ok: false; detail: string };
 
+function detailOf(err: unknown): string {
+  if (err instanceof SenseQuantError) return err.issues.map((i) => `${i.path} ${i.message}`).join('; ');
+  throw err;
+}
+
 /**
- * Reads a regular file of at most `maxBytes`, refusing symlinks, directories, FIFOs and devices before
- * reading a byte (O_NOFOLLOW + fstat on the opened descriptor, so the checked file is the file read).
+ * The pipeline's bounded reader as a non-throwing check: a regular file of at most `maxBytes`, with
+ * symlinks, directories, FIFOs and devices refused before a byte is read (O_NOFOLLOW + fstat).
  */
 export function readRegularFile(path: string, maxBytes: number): { ok: true; bytes: Buffer } | ReadFailure {
-  let fd: number;
   try {
-    fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+    return { ok: true, bytes: readFileBounded(path, { maxBytes, what: 'registry file', noFollow: true }) };
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return { ok: false, detail: `${path} does not exist` };
-    if (code === 'ELOOP') return { ok: false, detail: `${path} is a symlink (not allowed)` };
-    return { ok: false, detail: `${path} cannot be opened (${code ?? 'error'})` };
-  }
-  try {
-    const st = fstatSync(fd);
-    if (!st.isFile()) return { ok: false, detail: `${path} is not a regular file` };
-    if (st.size > maxBytes)
-      return { ok: false, detail: `${path} is ${st.size} bytes, over the ${maxBytes}-byte limit` };
-    const bytes = Buffer.alloc(st.size);
-    let off = 0;
-    while (off < st.size) {
-      const n = readSync(fd, bytes, off, st.size - off, off);
-      if (n === 0) break;
-      off += n;
-    }
-    return { ok: true, bytes: off === st.size ? bytes : bytes.subarray(0, off) };
-  } finally {
-    closeSync(fd);
+    return { ok: false, detail: detailOf(err) };
   }
 }
 
@@ -56,8 +41,8 @@ export function readJsonFile(
   const r = readRegularFile(path, maxBytes);
   if (!r.ok) return r;
   try {
-    return { ok: true, value: JSON.parse(r.bytes.toString('utf8')) };
+    return { ok: true, value: parseJsonBytes(r.bytes, path, { what: 'registry file' }) };
   } catch (err) {
-    return { ok: false, detail: `${path} is not valid JSON: ${(err as Error).message.slice(0, 200)}` };
+    return { ok: false, detail: detailOf(err) };
   }
 }

@@ -1,18 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import {
-  closeSync,
-  fsyncSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  statSync,
-  unlinkSync,
-  writeSync,
-} from 'node:fs';
+import { closeSync, fsyncSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { RegistryError } from '../core/index.js';
-import { fsyncDir } from '../pipeline/index.js';
+import { ensureDir, fsyncDir } from '../pipeline/index.js';
 import { appendAudit } from './audit-log.js';
 import { unlockPoint } from './crash-hook.js';
 import { defaultActor, LOCK_FILE, safeProductionVersion } from './layout.js';
@@ -89,7 +80,7 @@ function describe(h: LockInfo | null): string {
 
 /** Takes `<root>/.registry.lock` with O_EXCL; throws RegistryError naming the holder if taken. */
 export function acquireRegistryLock(root: string, action: string): RegistryLock {
-  mkdirSync(root, { recursive: true });
+  ensureDir(root, 'registry root');
   const path = join(root, LOCK_FILE);
   const info: LockInfo = {
     pid: process.pid,

@@ -1,7 +1,7 @@
 import { constants, copyFileSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { logger } from '../core/index.js';
-import { fsyncDir, stableStringify } from '../pipeline/index.js';
+import { ensureDir, fsyncDir, stableStringify } from '../pipeline/index.js';
 import { sha256File } from '../pipeline/index.js';
 import { crashPoint } from './crash-hook.js';
 import { fsyncTree } from './durable-fs.js';
@@ -61,7 +61,7 @@ export function stageVersion(
   sourceDir: string = candidateDir,
 ): FileChecksum[] {
   const archive = join(root, ARCHIVE);
-  mkdirSync(archive, { recursive: true });
+  ensureDir(archive, 'registry archive');
   const tmp = join(archive, `${STAGING_PREFIX}${entry.version}-${tempSuffix()}`);
   mkdirSync(tmp);
   const sources = listFiles(candidateDir);
@@ -70,7 +70,7 @@ export function stageVersion(
       logger.warn('registry: candidate file replaced by the registry copy', { file: rel });
       continue;
     }
-    mkdirSync(dirname(join(tmp, rel)), { recursive: true });
+    ensureDir(dirname(join(tmp, rel)), 'staging directory');
     copyFileSync(join(candidateDir, rel), join(tmp, rel), constants.COPYFILE_EXCL);
   }
   // Hash the staged copies, not the sources: that is what the manifest must vouch for.

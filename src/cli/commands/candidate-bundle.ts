@@ -1,7 +1,7 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { ConfigError } from '../../core/index.js';
-import { PATHS, VALIDATION_FILES } from '../../pipeline/index.js';
+import { ensureDir, PATHS, READ_LIMITS, readFileBounded, VALIDATION_FILES } from '../../pipeline/index.js';
 import { CANDIDATE_TMP_PREFIX } from '../../registry/index.js';
 
 const CHECKLIST = VALIDATION_FILES.checklistJson;
@@ -33,7 +33,7 @@ export function candidateBundle(
   }
   // Inside the registry root, named by our pid: if this process is killed, the next registry operation
   // (under the lock) removes it once the pid is gone.
-  mkdirSync(root, { recursive: true });
+  ensureDir(root, 'registry root');
   const tmp = mkdtempSync(join(root, `${CANDIDATE_TMP_PREFIX}${process.pid}-`));
   const dir = join(tmp, basename(candidateDir) || 'candidate');
   cpSync(candidateDir, dir, { recursive: true });
@@ -48,6 +48,14 @@ export function candidateBundle(
     VALIDATION_FILES.checklistMd,
   ];
   for (const f of names) if (existsSync(join(reports, f))) cpSync(join(reports, f), join(dir, f));
-  cpSync(source, join(dir, CHECKLIST));
+  // The checklist is copied from what a bounded read of a regular file returned (never a FIFO or a 5 GB file).
+  writeFileSync(
+    join(dir, CHECKLIST),
+    readFileBounded(source, {
+      maxBytes: READ_LIMITS.checklist,
+      what: 'promotion checklist',
+      error: ConfigError,
+    }),
+  );
   return { dir, cleanup: () => rmSync(tmp, { recursive: true, force: true }) };
 }
