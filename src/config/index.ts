@@ -17,4 +17,9 @@ export type { BaseParams, DataParams, FeaturesParams, SplitParams } from './sche
 export { strategySchema, thresholdsSchema, validationSchema } from './validation-schema.js';
 export type { StrategyParams, ThresholdsParams, ValidationParams } from './validation-schema.js';
 export { applySettings, parseDotenv, parseSettings, settings, settingsSchema } from './settings.js';
-export type { Settings } from './settings.js';
+export type {
+  PromotionSettings,
+  Settings,
+  StudentModelSettings,
+  StudentMonitoringSettings,
+} from './settings.js';

@@ -35,6 +35,10 @@ export const COMMANDS: Record<string, CommandEntry> = {
     summary: 'registry status | registry unlock',
     load: async () => (await import('./registry-commands.js')).registryCommand,
   },
+  engine: {
+    summary: 'live scoring engine: engine replay | engine status | engine dashboard',
+    load: async () => (await import('./engine.js')).engineCommand,
+  },
   'params-schema': {
     summary: 'write params.schema.json (JSON Schema of params.yaml, from the zod schema)',
     load: async () => (await import('./params-schema.js')).paramsSchemaCommand,

@@ -1,0 +1,158 @@
+const DIGITS = new Uint8Array(32);
+const POW10 = Float64Array.from({ length: 16 }, (_, i) => 10 ** i);
+const NULL = ascii('null');
+const ZERO = 0x30;
+
+/** ASCII bytes of a constant string (field names, enum values), encoded once. */
+export function ascii(text: string): Uint8Array {
+  return Uint8Array.from(text, (ch) => ch.charCodeAt(0) & 0x7f);
+}
+
+/**
+ * JSON text built straight into one large byte buffer: constant strings as pre-encoded bytes, numbers and
+ * ISO times written digit by digit, so composing a line allocates nothing. When a record might not fit,
+ * the filled part goes to `sink` in one chunk (one write per ~buffer, not per line).
+ */
+export class LineBuffer {
+  private readonly buf: Buffer;
+  private pos = 0;
+  /** Bytes handed to the sink so far. */
+  flushedBytes = 0;
+
+  constructor(
+    capacity: number,
+    private readonly sink: (bytes: Buffer, length: number) => void,
+  ) {
+    this.buf = Buffer.allocUnsafe(capacity);
+  }
+
+  /** Bytes waiting in the buffer. */
+  get pending(): number {
+    return this.pos;
+  }
+
+  /** Makes room for `n` more bytes, flushing first when they would not fit. */
+  reserve(n: number): void {
+    if (this.pos + n > this.buf.length) this.flush();
+  }
+
+  /** Hands everything buffered to the sink. */
+  flush(): void {
+    if (this.pos === 0) return;
+    this.sink(this.buf, this.pos);
+    this.flushedBytes += this.pos;
+    this.pos = 0;
+  }
+
+  bytes(b: Uint8Array): void {
+    this.buf.set(b, this.pos);
+    this.pos += b.length;
+  }
+
+  byte(c: number): void {
+    this.buf[this.pos++] = c;
+  }
+
+  /** `null` */
+  nil(): void {
+    this.bytes(NULL);
+  }
+
+  /** A whole number (|x| < 2^53); non-finite → null. */
+  int(x: number): void {
+    if (!Number.isFinite(x)) {
+      this.nil();
+      return;
+    }
+    if (x < 0) {
+      this.byte(0x2d);
+      x = -x;
+    }
+    this.digits(Math.round(x), 0);
+  }
+
+  /**
+   * A number rounded to `decimals` (≤ 15) places with trailing zeros dropped (0.5, 1.2, 0.731234);
+   * non-finite → null. Exact for values whose scaled magnitude stays below 2^53.
+   */
+  fixed(x: number, decimals: number): void {
+    if (!Number.isFinite(x)) {
+      this.nil();
+      return;
+    }
+    const p = POW10[decimals];
+    let scaled = Math.round(Math.abs(x) * p);
+    if (scaled === 0) {
+      this.byte(ZERO);
+      return;
+    }
+    if (x < 0) this.byte(0x2d);
+    const whole = Math.floor(scaled / p);
+    scaled -= whole * p;
+    this.digits(whole, 0);
+    if (scaled === 0) return;
+    this.byte(0x2e);
+    const start = this.pos;
+    this.digits(scaled, decimals);
+    let end = this.pos;
+    while (end > start && this.buf[end - 1] === ZERO) end--;
+    this.pos = end;
+  }
+
+  /** An instant as a quoted ISO-8601 UTC string with milliseconds, like Date#toISOString (years 0–9999). */
+  isoTime(ms: number): void {
+    if (!Number.isFinite(ms)) {
+      this.nil();
+      return;
+    }
+    const days = Math.floor(ms / 86_400_000);
+    let rest = ms - days * 86_400_000;
+    // Civil date from days since 1970-01-01 (H. Hinnant's algorithm), all in doubles: no allocation.
+    const z = days + 719_468;
+    const era = Math.floor(z / 146_097);
+    const doe = z - era * 146_097;
+    const yoe = Math.floor(
+      (doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365,
+    );
+    const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+    const mp = Math.floor((5 * doy + 2) / 153);
+    const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+    const m = mp < 10 ? mp + 3 : mp - 9;
+    const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+    const h = Math.floor(rest / 3_600_000);
+    rest -= h * 3_600_000;
+    const mi = Math.floor(rest / 60_000);
+    rest -= mi * 60_000;
+    const s = Math.floor(rest / 1000);
+    const milli = Math.round(rest - s * 1000);
+    this.byte(0x22);
+    this.digits(y, 4);
+    this.byte(0x2d);
+    this.digits(m, 2);
+    this.byte(0x2d);
+    this.digits(d, 2);
+    this.byte(0x54);
+    this.digits(h, 2);
+    this.byte(0x3a);
+    this.digits(mi, 2);
+    this.byte(0x3a);
+    this.digits(s, 2);
+    this.byte(0x2e);
+    this.digits(milli, 3);
+    this.byte(0x5a);
+    this.byte(0x22);
+  }
+
+  /** Decimal digits of a non-negative whole number, left-padded with zeros to `width`. */
+  private digits(n: number, width: number): void {
+    let k = 0;
+    do {
+      const q = Math.floor(n / 10);
+      DIGITS[k++] = ZERO + (n - q * 10);
+      n = q;
+    } while (n > 0);
+    while (k < width) DIGITS[k++] = ZERO;
+    const buf = this.buf;
+    while (k > 0) buf[this.pos++] = DIGITS[--k];
+  }
+}
