@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { type Params, parseSettings, type Settings, validateParams } from '../../src/config/index.js';
-import { type BarSeries, ingest, parseTimestamp } from '../../src/data/index.js';
+import { type BarSeries, type IngestResult, ingest, parseTimestamp } from '../../src/data/index.js';
 import { computeFeatures, type FeatureTable } from '../../src/features/index.js';
 import { initTfBackend } from '../../src/models/tfjs/index.js';
 import { configHash } from '../../src/pipeline/index.js';
@@ -30,6 +30,8 @@ export interface LiveFixture {
   params: Params;
   ctx: StageContext;
   series: BarSeries[];
+  /** The ingest result (series + report), for writing a raw-bar store. */
+  ingested: IngestResult;
   tables: FeatureTable[];
   root: string;
   /** Registry root: v1 archived, v2 in production. */
@@ -68,7 +70,8 @@ function context(overrides: Record<string, unknown> = {}): StageContext {
 export async function buildLiveFixture(): Promise<LiveFixture> {
   await initTfBackend();
   const ctx = context();
-  const { series } = ingest(ctx.params);
+  const ingested = ingest(ctx.params);
+  const { series } = ingested;
   const tables = computeFeatures(ctx.params, series);
   const root = tempDir('sq-live-');
   const teacherDir = join(root, 'teacher');
@@ -90,6 +93,7 @@ export async function buildLiveFixture(): Promise<LiveFixture> {
     params: ctx.params,
     ctx,
     series,
+    ingested,
     tables,
     root,
     registry,
