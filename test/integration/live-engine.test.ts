@@ -2,7 +2,8 @@ import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger, setLogLevel } from '../../src/core/index.js';
-import { sliceBars } from '../../src/data/index.js';
+import { sliceBars, writeRawBars } from '../../src/data/index.js';
+import { main } from '../../src/cli/main.js';
 import {
   adjustmentFactor,
   className,
@@ -325,7 +326,9 @@ describe('live engine on a promoted student (12 symbols, daily bars, regime chan
       );
       const all = readEngineState(r0.stateDir).alerts.map((a) => Date.parse(a.time));
       const gaps = all.slice(1).map((t, i) => t - all[i]);
-      const withCooldown = alerts.filter((a) => a.type === 'student_model_degradation' && a.model_version === 'v2');
+      const withCooldown = alerts.filter(
+        (a) => a.type === 'student_model_degradation' && a.model_version === 'v2',
+      );
       expect(all.length).toBeGreaterThan(2 * withCooldown.length);
       expect(Math.min(...gaps)).toBe(24 * HOUR);
       expect(gaps.filter((g) => g === 24 * HOUR).length).toBeGreaterThan(all.length / 2);
@@ -358,4 +361,101 @@ describe('live engine on a promoted student (12 symbols, daily bars, regime chan
     expect(boosted).toBeGreaterThanOrEqual(5);
     expect(r.telemetry.every((t) => t.strategy === 'intraday')).toBe(true);
   });
+});
+
+describe('engine CLI', () => {
+  /** Runs the CLI with `env` set, capturing stdout. */
+  async function cli(
+    argv: string[],
+    env: Record<string, string> = {},
+  ): Promise<{ code: number; out: string }> {
+    const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
+    Object.assign(process.env, env);
+    const write = process.stdout.write.bind(process.stdout);
+    let out = '';
+    process.stdout.write = ((chunk: string) => {
+      out += chunk;
+      return true;
+    }) as typeof process.stdout.write;
+    try {
+      return { code: await main(argv), out };
+    } finally {
+      process.stdout.write = write;
+      for (const [k, v] of Object.entries(saved)) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+      }
+      setLogLevel('silent');
+    }
+  }
+
+  it('engine replay runs stored bars as if live and summarises; engine status shows the panel', async () => {
+    const raw = join(tempDir(), 'raw');
+    writeRawBars(raw, f.ingested, { configHash: f.ctx.configHash, inputs: [], params: {} });
+    const reg = join(tempDir(), 'models');
+    cpSync(f.registry, reg, { recursive: true, verbatimSymlinks: true });
+    const out = join(tempDir(), 'live');
+    const common = ['--raw-dir', raw, '--root', reg, '--out', out];
+    const env = {
+      SENSEQUANT_STUDENT_MODEL_ENABLED: 'true',
+      SENSEQUANT_STUDENT_MONITORING_MIN_SAMPLES: '5',
+      SENSEQUANT_LOG_LEVEL: 'silent',
+    };
+    const r = await cli(
+      [
+        'engine',
+        'replay',
+        '--symbols',
+        'TCS',
+        'INFY',
+        '--start',
+        '2024-06-10',
+        '--end',
+        '2024-08-30',
+        ...common,
+      ],
+      env,
+    );
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^engine replay: 120 decisions over 60 bar times \(2 symbols\)/);
+    expect(r.out).toContain('student: v2 → v2 (registry:production), 0 automatic rollback(s)');
+    expect(r.out).toContain('decisions: student_model 120, baseline_strategy 0');
+    expect(r.out).toMatch(
+      /monitoring: rolling precision \d\.\d{3} \(validation 0\.825\), hit ratio \d\.\d{3} \(validation 0\.743\)/,
+    );
+    const telemetry = readFileSync(join(out, 'telemetry.jsonl'), 'utf8').trim().split('\n');
+    expect(telemetry).toHaveLength(120);
+    expect(JSON.parse(telemetry[0])).toMatchObject({ symbol: 'TCS', time: '2024-06-09T18:30:00.000Z' });
+
+    const st = await cli(['engine', 'status', '--root', reg, '--out', out]);
+    expect(st.code).toBe(0);
+    expect(st.out).toContain('active model: v2 (registry:production)');
+    expect(st.out).toContain('registry production: v2');
+    expect(st.out).toMatch(/rolling precision \(LONG\): \d\.\d{3} +vs validation 0\.8\d\d/);
+    expect(st.out).toContain('last rollback: none');
+    const json = JSON.parse((await cli(['engine', 'status', '--root', reg, '--out', out, '--json'])).out);
+    expect(json.active).toEqual({ version: 'v2', source: 'registry:production', enabled: true });
+
+    // Flag off: the summary says the baseline strategy decided; bad flags exit 3 naming them.
+    const off = await cli([
+      'engine',
+      'replay',
+      '--symbols',
+      'TCS',
+      '--start',
+      '2024-06-10',
+      '--end',
+      '2024-06-20',
+      ...common,
+    ]);
+    expect(off.out).toContain(
+      'student: disabled (SENSEQUANT_STUDENT_MODEL_ENABLED=false): baseline strategy',
+    );
+    expect((await cli(['engine', 'replay', '--policy', 'greedy', ...common])).code).toBe(3);
+    expect((await cli(['engine', 'replay', '--symbols', 'NOPE', ...common])).code).toBe(3);
+    expect(
+      (await cli(['engine', 'replay', ...common], { SENSEQUANT_STUDENT_MODEL_ENABLED: 'perhaps' })).code,
+    ).toBe(3);
+    expect((await cli(['engine', 'frobnicate'])).code).toBe(3);
+  }, 60_000);
 });
