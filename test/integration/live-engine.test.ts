@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger, setLogLevel } from '../../src/core/index.js';
 import { sliceBars, writeRawBars } from '../../src/data/index.js';
 import { main } from '../../src/cli/main.js';
+import { chromium } from 'playwright-core';
 import {
   adjustmentFactor,
   className,
@@ -14,6 +15,7 @@ import {
   replay,
   resolveEngineConfig,
   signalTarget,
+  startDashboard,
 } from '../../src/live/index.js';
 import { openModelBundle, readAudit, readProductionVersion } from '../../src/registry/index.js';
 import { smaPolicy, validateCandidate } from '../../src/validation/index.js';
@@ -21,6 +23,17 @@ import { tempDir } from './helpers.js';
 import { buildLiveFixture, engineSettings, type LiveFixture } from './live-fixture.js';
 
 const HOUR = 3_600_000;
+
+/** The page's DOM as the browser-side callbacks below use it (the test's tsconfig has no DOM lib). */
+interface PageElement {
+  textContent: string | null;
+  dataset: Record<string, string | undefined>;
+  data?: { x: unknown[] }[];
+}
+declare const document: {
+  getElementById(id: string): PageElement | null;
+  querySelector(selector: string): PageElement | null;
+};
 
 interface Run {
   engine: LiveEngine;
@@ -458,4 +471,95 @@ describe('engine CLI', () => {
     ).toBe(3);
     expect((await cli(['engine', 'frobnicate'])).code).toBe(3);
   }, 60_000);
+});
+
+describe('dashboard in headless Chromium during a replay', () => {
+  it('shows the active version, updates the rolling-metric plot live, and shows the alert and the rollback', async () => {
+    const reg = join(tempDir(), 'models');
+    cpSync(f.registry, reg, { recursive: true, verbatimSymlinks: true });
+    const stateDir = tempDir('sq-live-dash-');
+    const dash = await startDashboard({ stateDir, registryRoot: reg, pollMs: 50 });
+    const browser = await chromium.launchPersistentContext(tempDir('sq-chromium-'), {
+      executablePath: '/usr/bin/chromium',
+      headless: true,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    });
+    const requests: string[] = [];
+    try {
+      const page = await browser.newPage();
+      page.on('request', (r) => requests.push(r.url()));
+      await page.goto(dash.url);
+      // Before any session: the registry's production version.
+      await page.waitForFunction(() => document.getElementById('version')?.textContent === 'v2');
+      expect(await page.textContent('#source')).toBe('registry production (no engine session yet)');
+
+      const config = resolveEngineConfig(
+        f.params,
+        engineSettings({
+          STUDENT_MODEL_ENABLED: 'true',
+          STUDENT_MONITORING_WINDOW_HOURS: '720',
+          STUDENT_MONITORING_MIN_SAMPLES: '30',
+          STUDENT_MONITORING_PRECISION_DROP_THRESHOLD: '0.15',
+          STUDENT_MONITORING_ALERT_COOLDOWN_HOURS: '72',
+          STUDENT_AUTO_ROLLBACK_ENABLED: 'true',
+          STUDENT_AUTO_ROLLBACK_CONFIRMATION_HOURS: '120',
+        }),
+        { registryRoot: reg },
+      );
+      const engine = LiveEngine.start({ config, symbols: f.series.map((b) => b.symbol), stateDir });
+      const done = replay(engine, f.series, { startMs: f.testStartMs, paceMs: 12 });
+      await page.waitForFunction(
+        () => document.getElementById('source')?.textContent === 'registry:production',
+      );
+      expect(await page.textContent('#version')).toBe('v2');
+      // The plot grows while the replay runs: two readings, the second larger, Plotly's own data included.
+      const points = () =>
+        page.evaluate(() => {
+          const el = document.getElementById('metrics-plot') as PageElement;
+          return { shown: Number(el.dataset.points), plotted: el.data?.[0]?.x.length ?? -1 };
+        });
+      await page.waitForFunction(() => Number(document.getElementById('metrics-plot')?.dataset.points) >= 10);
+      const first = await points();
+      await page.waitForFunction(
+        (n) => Number(document.getElementById('metrics-plot')?.dataset.points) > n + 10,
+        first.shown,
+      );
+      const second = await points();
+      expect(second.shown).toBeGreaterThan(first.shown);
+      expect(second.plotted).toBe(second.shown);
+      expect(Number(await page.getAttribute('body', 'data-updates'))).toBeGreaterThan(2);
+      // The degradation alert appears after the regime change, then the automatic rollback.
+      const alert = await page.waitForFunction(
+        () =>
+          document.querySelector('#alerts li[data-type="student_model_degradation"]')?.textContent ?? false,
+        undefined,
+        { timeout: 30_000 },
+      );
+      expect(await alert.jsonValue()).toMatch(/^2024-09-\d\dT[^·]+· student_model_degradation · v2 · /);
+      await done;
+      engine.finish();
+      await page.waitForFunction(() =>
+        document.getElementById('last-rollback')?.textContent?.includes('v2 → v1'),
+      );
+      await page.waitForFunction(() => document.getElementById('version')?.textContent === 'v1');
+      expect(await page.textContent('#last-rollback')).toContain('sensequant-engine');
+      expect(Number(await page.textContent('#rolling-precision'))).toBeLessThan(0.7);
+      // Offline: every request went to the dashboard itself (the page, plotly from node_modules, events).
+      const origin = new URL(dash.url).origin;
+      expect(requests.length).toBeGreaterThanOrEqual(3);
+      expect(requests.filter((u) => !u.startsWith(origin))).toEqual([]);
+      expect(requests).toContain(`${origin}/plotly.min.js`);
+    } finally {
+      await browser.close();
+      await dash.close();
+    }
+  }, 120_000);
 });
