@@ -6,7 +6,11 @@ import { ascii, LineBuffer } from '../../src/live/index.js';
 function collect(capacity = 4096) {
   const chunks: string[] = [];
   const b = new LineBuffer(capacity, (bytes, n) => chunks.push(bytes.toString('latin1', 0, n)));
-  return { b, text: () => (b.flush(), chunks.join('')), chunks };
+  const text = () => {
+    b.flush();
+    return chunks.join('');
+  };
+  return { b, text, chunks };
 }
 
 describe('LineBuffer writes JSON values byte by byte', () => {
