@@ -1,4 +1,5 @@
 import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ENGINE_FILES } from '../pipeline/index.js';
 
@@ -34,11 +35,46 @@ export type EngineStatus = Record<string, unknown> & {
 /**
  * The engine's state directory: the status snapshot (temp file + rename, so readers never see half of
  * one; no fsync — it is rewritten continually and a crash loses nothing the next snapshot will not
- * restore), the rolling-metric history and the alert log (appended).
+ * restore), the rolling-metric history and the alert log (appended). While the engine runs, snapshots are
+ * written off the tick path (`queueStatus`: async, coalesced — a rename over an existing file can take
+ * milliseconds on ext4, which flushes on it); the session's first and last are written synchronously.
  */
 export class EngineStateWriter {
+  private pending: string | null = null;
+  private inFlight: Promise<void> | null = null;
+  private failure: Error | null = null;
+
   constructor(readonly dir: string) {
     mkdirSync(dir, { recursive: true });
+  }
+
+  /** Queues a snapshot; only the latest queued one is written when the previous write completes. */
+  queueStatus(status: EngineStatus): void {
+    this.pending = `${JSON.stringify(status, null, 2)}\n`;
+    if (this.inFlight === null) this.inFlight = this.drain();
+  }
+
+  /** Waits for queued snapshots; rethrows a failed write. */
+  async settle(): Promise<void> {
+    while (this.inFlight !== null) await this.inFlight;
+    if (this.failure) throw this.failure;
+  }
+
+  private async drain(): Promise<void> {
+    const path = join(this.dir, ENGINE_FILES.status);
+    const tmp = `${path}.${process.pid}.async.tmp`;
+    try {
+      while (this.pending !== null) {
+        const text = this.pending;
+        this.pending = null;
+        await writeFile(tmp, text);
+        await rename(tmp, path);
+      }
+    } catch (err) {
+      this.failure = err as Error;
+    } finally {
+      this.inFlight = null;
+    }
   }
 
   /** Starts a session: empties the metric history (alerts are history across sessions and stay). */

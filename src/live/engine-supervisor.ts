@@ -8,10 +8,16 @@ const SIX_HOURS = 6 * 3_600_000;
 const iso = (ms: number) => new Date(ms).toISOString();
 const r6 = (x: number | null) => (x === null ? null : Math.round(x * 1e6) / 1e6);
 
+/** Least wall-clock time between two rewrites of the status view (alerts, rollbacks and the end always write). */
+const STATUS_MIN_WALL_MS = 100;
+
 /**
  * What happens between bar times: the monitor's evaluation, alerts (JSONL + log), the automatic
  * rollback, and — at most once per `snapshotEveryMs` of bar time, and on every alert — a rolling-metric
- * point and the status snapshot the dashboard and `engine status` read.
+ * point. The status snapshot (engine_status.json, what the dashboard and `engine status` read) is
+ * refreshed at those moments too — queued, written off the tick path — but at most every 100 ms of wall
+ * time unless a rollback happened. That throttle decides only how often the view is refreshed, never a
+ * decision, an alert, a metric point or a telemetry line, which all follow bar time.
  */
 export class EngineSupervisor {
   private readonly writer: EngineStateWriter | null;
@@ -22,6 +28,7 @@ export class EngineSupervisor {
   /** Replay progress shown in the status (bars done / total), set by the replay runner. */
   progress: { done: number; total: number } | null = null;
   private lastSnapshot = Number.NEGATIVE_INFINITY;
+  private lastStatusWrite = Number.NEGATIVE_INFINITY;
   private rollbackFailedFor: string | null = null;
   /** Versions this session rolled back from (never restored automatically). */
   private readonly degraded = new Set<string>();
@@ -51,12 +58,13 @@ export class EngineSupervisor {
     const e = this.engine;
     const monitor = e.studentMonitor;
     let urgent = final;
+    let point = false;
     if (monitor !== null) {
       const ev = monitor.evaluate(time);
       this.lastEvaluation = ev;
       const version = e.student?.version ?? null;
       if (ev.alert) {
-        urgent = true;
+        point = true;
         this.alert({
           type: 'student_model_degradation',
           time: iso(time),
@@ -77,17 +85,21 @@ export class EngineSupervisor {
         this.rollback(time, ev, version);
       }
     }
-    if (urgent || time - this.lastSnapshot >= this.snapshotEveryMs) this.snapshot(time);
+    if (urgent || point || time - this.lastSnapshot >= this.snapshotEveryMs) this.snapshot(time, urgent);
   }
 
-  finishSession(): Record<string, unknown> {
+  /** Marks the session finished and writes the final status once queued snapshots have landed. */
+  async finishSession(): Promise<EngineStatus> {
     this.state = 'finished';
     const status = this.status();
-    this.writer?.writeStatus(status);
+    if (this.writer !== null) {
+      await this.writer.settle();
+      this.writer.writeStatus(status);
+    }
     return status;
   }
 
-  private snapshot(time: number): void {
+  private snapshot(time: number, urgent: boolean): void {
     this.lastSnapshot = time;
     if (this.writer === null) return;
     const ev = this.lastEvaluation;
@@ -102,7 +114,11 @@ export class EngineSupervisor {
       };
       this.writer.appendMetrics(point);
     }
-    this.writer.writeStatus(this.status());
+    const wall = performance.now();
+    if (urgent || wall - this.lastStatusWrite >= STATUS_MIN_WALL_MS) {
+      this.lastStatusWrite = wall;
+      this.writer.queueStatus(this.status());
+    }
   }
 
   private alert(a: AlertRecord): void {

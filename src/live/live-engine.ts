@@ -17,6 +17,7 @@ import {
   SOURCE_STUDENT,
 } from './decision.js';
 import type { EngineConfig } from './engine-config.js';
+import type { EngineStatus } from './engine-state.js';
 import { EngineSupervisor } from './engine-supervisor.js';
 import { OutcomeTracker } from './outcome-tracker.js';
 import { adjustmentFactor, signalTarget, studentTarget } from './signal-adjustment.js';
@@ -81,10 +82,7 @@ export class LiveEngine {
         : opts.stateDir !== null
           ? fileSink(join(opts.stateDir, ENGINE_FILES.telemetry))
           : null;
-    this.telemetry =
-      sink === null
-        ? null
-        : new TelemetryWriter(sink, opts.symbols, this.config.strategy, this.config.policy);
+    this.telemetry = sink === null ? null : new TelemetryWriter(sink, opts.symbols);
     this.telemetry?.setThreshold(this.config.threshold);
     this.supervisor = new EngineSupervisor(
       this,
@@ -152,6 +150,7 @@ export class LiveEngine {
     if (m !== null) {
       const baseline = student.baseline ?? { precision: null, hitRatio: null, source: 'none' };
       this.monitor = new StudentMonitor(m, baseline);
+      this.monitor.at(this.clock);
       this.tracker = new OutcomeTracker(
         this.states.length,
         student.horizon,
@@ -227,15 +226,15 @@ export class LiveEngine {
     const tr = this.tracker;
     if (tr !== null) {
       const shadow = studentTarget(d.studentClass, d.confidence, c.threshold, c.allowShort);
-      tr.onBar(sym, ts, bar[BAR.open], bar[BAR.close], shadow);
+      tr.onBar(sym, bar, shadow);
     }
     this.telemetry?.write(d);
     this.bySource[d.source]++;
     return d;
   }
 
-  /** Ends the session: evaluates the last bar time, writes the final status, closes telemetry. */
-  finish(): Record<string, unknown> {
+  /** Ends the session: evaluates the last bar time, closes telemetry, writes the final status. */
+  async finish(): Promise<EngineStatus> {
     if (Number.isFinite(this.clock)) this.supervisor.endOfBarTime(this.clock, true);
     this.telemetry?.close();
     return this.supervisor.finishSession();
@@ -254,6 +253,7 @@ export class LiveEngine {
     }
     if (Number.isFinite(this.clock)) this.supervisor.endOfBarTime(this.clock, false);
     this.clock = ts;
+    this.monitor?.at(ts);
   }
 
   private score(sv: Serving, s: SymbolState, d: Decision): void {

@@ -1,3 +1,4 @@
+import { BAR } from '../features/index.js';
 import { LONG, NOOP, SHORT } from '../labels/index.js';
 import type { StudentMonitor } from './student-monitor.js';
 
@@ -41,15 +42,20 @@ export class OutcomeTracker {
     this.heldTarget.fill(0);
   }
 
-  /** One decision-window bar of symbol `s` at bar time `ts`, after the student decided `target` at its close. */
-  onBar(s: number, ts: number, open: number, close: number, target: number): void {
+  /**
+   * One decision-window bar of symbol `s` (BAR_FIELDS order), after the student decided `target` at its
+   * close. Outcomes count at the monitor's current bar time (its `at`).
+   */
+  onBar(s: number, bar: Float64Array, target: number): void {
     const m = this.monitor;
+    const open = bar[BAR.open];
+    const close = bar[BAR.close];
     // 1. The bar the previous decision was executed into (position = target[j−1], before = target[j−2]).
     const cur = this.prevTarget[s];
     if (cur !== 0) {
       const held = cur === this.heldTarget[s];
       const g = held ? cur * (close / this.prevClose[s] - 1) : cur * (close / open - 1);
-      m.recordHeldBar(ts, g > 0);
+      m.recordHeldBar(g > 0);
     }
     this.heldTarget[s] = cur;
     this.prevTarget[s] = target;
@@ -65,7 +71,7 @@ export class OutcomeTracker {
       if (p >= 0 && e > 0 && Number.isFinite(e) && Number.isFinite(close)) {
         const r = close / e - 1;
         const label = r >= this.minHoldingReturn ? LONG : r <= -this.minHoldingReturn ? SHORT : NOOP;
-        m.recordOutcome(ts, p === LONG, p === label);
+        m.recordOutcome(p === LONG, p === label);
       }
       this.pred[k] = -1;
     }

@@ -30,6 +30,71 @@ export interface ReplayCounts {
 }
 
 /**
+ * The merge of several series by bar time, stepping one bar time at a time (sync, so the hot loop is a
+ * plain optimised function rather than an async state machine).
+ */
+class BarTimeMerge {
+  private readonly cursor: Int32Array;
+  private readonly bar = new Float64Array(BAR_FIELDS.length);
+  /** [current bar time, start, end] kept unboxed. */
+  private readonly t = new Float64Array(3);
+  ticks = 0;
+  warmBars = 0;
+  barTimes = 0;
+
+  constructor(
+    private readonly engine: LiveEngine,
+    private readonly series: BarSeries[],
+    start: number,
+    end: number,
+    private readonly onDecision: ((d: Decision) => void) | undefined,
+  ) {
+    this.cursor = new Int32Array(series.length);
+    this.t[1] = start;
+    this.t[2] = end;
+  }
+
+  /** Feeds the next bar time's bars; returns how many (0 = done). */
+  step(): number {
+    const { series, cursor, bar, engine, t } = this;
+    let now = Number.POSITIVE_INFINITY;
+    for (let i = 0; i < series.length; i++) {
+      const c = cursor[i];
+      const ts = series[i].ts;
+      if (c < ts.length && ts[c] < now) now = ts[c];
+    }
+    if (now === Number.POSITIVE_INFINITY || now > t[2]) return 0;
+    const warm = now < t[1];
+    let n = 0;
+    for (let i = 0; i < series.length; i++) {
+      const s = series[i];
+      const c = cursor[i];
+      if (c >= s.ts.length || s.ts[c] !== now) continue;
+      bar[BAR.ts] = now;
+      bar[BAR.open] = s.open[c];
+      bar[BAR.high] = s.high[c];
+      bar[BAR.low] = s.low[c];
+      bar[BAR.close] = s.close[c];
+      bar[BAR.volume] = s.volume[c];
+      cursor[i] = c + 1;
+      n++;
+      if (warm) {
+        engine.warmBar(i, bar);
+      } else {
+        const d = engine.onBar(i, bar);
+        if (this.onDecision !== undefined) this.onDecision(d);
+      }
+    }
+    if (warm) this.warmBars += n;
+    else {
+      this.ticks += n;
+      this.barTimes++;
+    }
+    return n;
+  }
+}
+
+/**
  * Runs stored bars through the engine one bar at a time as if live: bar times in order, every symbol's
  * bar of a bar time before the next. `series[i]` is the engine's symbol i. Bars before `startMs` warm the
  * state up (so features and the swing rule equal the batch computed from the series start); bars after
@@ -49,56 +114,36 @@ export async function replay(
       },
     ]);
   }
-  const start = opts.startMs ?? Number.NEGATIVE_INFINITY;
   const end = opts.endMs ?? Number.POSITIVE_INFINITY;
   const pace = opts.paceMs ?? 0;
   const yieldEvery = opts.yieldEvery ?? 256;
-  const cursor = new Int32Array(series.length);
-  const bar = new Float64Array(BAR_FIELDS.length);
-  const counts: ReplayCounts = { barTimes: 0, warmBars: 0, ticks: 0, wallSeconds: 0, ticksPerSecond: 0 };
   let total = 0;
   for (const s of series) for (let i = 0; i < s.ts.length && s.ts[i] <= end; i++) total++;
-  let steps = 0;
+  const progress = { done: 0, total };
+  engine.supervisor.progress = progress;
+  const merge = new BarTimeMerge(
+    engine,
+    series,
+    opts.startMs ?? Number.NEGATIVE_INFINITY,
+    end,
+    opts.onDecision,
+  );
   const t0 = performance.now();
-  let done = 0;
-  for (;;) {
-    let now = Number.POSITIVE_INFINITY;
-    for (let i = 0; i < series.length; i++) {
-      const c = cursor[i];
-      if (c < series[i].ts.length && series[i].ts[c] < now) now = series[i].ts[c];
-    }
-    if (now === Number.POSITIVE_INFINITY || now > end) break;
-    let n = 0;
-    for (let i = 0; i < series.length; i++) {
-      const s = series[i];
-      const c = cursor[i];
-      if (c >= s.ts.length || s.ts[c] !== now) continue;
-      bar[BAR.ts] = now;
-      bar[BAR.open] = s.open[c];
-      bar[BAR.high] = s.high[c];
-      bar[BAR.low] = s.low[c];
-      bar[BAR.close] = s.close[c];
-      bar[BAR.volume] = s.volume[c];
-      cursor[i] = c + 1;
-      n++;
-      if (now < start) {
-        engine.warmBar(i, bar);
-        counts.warmBars++;
-      } else {
-        const d = engine.onBar(i, bar);
-        counts.ticks++;
-        opts.onDecision?.(d);
-      }
-    }
-    done += n;
+  for (let steps = 1; ; steps++) {
+    const n = merge.step();
+    if (n === 0) break;
+    progress.done += n;
     opts.progress?.tick(n);
-    if (now >= start) counts.barTimes++;
-    engine.supervisor.progress = { done, total };
     if (pace > 0) await sleep(pace);
-    else if (++steps % yieldEvery === 0) await nextTurn();
+    else if (steps % yieldEvery === 0) await nextTurn();
   }
   opts.progress?.done();
-  counts.wallSeconds = (performance.now() - t0) / 1000;
-  counts.ticksPerSecond = counts.wallSeconds > 0 ? counts.ticks / counts.wallSeconds : 0;
-  return counts;
+  const wallSeconds = (performance.now() - t0) / 1000;
+  return {
+    barTimes: merge.barTimes,
+    warmBars: merge.warmBars,
+    ticks: merge.ticks,
+    wallSeconds,
+    ticksPerSecond: wallSeconds > 0 ? merge.ticks / wallSeconds : 0,
+  };
 }

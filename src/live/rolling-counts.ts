@@ -15,8 +15,16 @@ export class RollingCounts {
   /** Totals over the buckets in the window (COUNTS order). */
   readonly totals = new Float64Array(WIDTH);
 
-  /** Adds `n` to counter `field` at bar time `time` (≥ every earlier time). */
-  add(time: number, field: number, n = 1): void {
+  private readonly clock = new Float64Array(1);
+
+  /** Sets the bar time later adds count at (≥ every earlier time). */
+  at(time: number): void {
+    this.clock[0] = time;
+  }
+
+  /** Adds `n` to counter `field` at the current bar time (see at()). */
+  add(field: number, n = 1): void {
+    const time = this.clock[0];
     const cap = this.times.length;
     let last = (this.head + this.size - 1) % cap;
     if (this.size === 0 || this.times[last] !== time) {

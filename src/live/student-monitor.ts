@@ -71,7 +71,9 @@ export function monitorConfig(s: {
 
 /**
  * Rolling live metrics of the student against its validation, with the alert and rollback rules. Fed
- * realised outcomes in bar-time order; pure (no I/O, no wall clock). Precision (LONG) counts the student's
+ * realised outcomes in bar-time order (`at(time)` then the outcomes of that bar time; the time is set
+ * once per bar time rather than passed per outcome, which would box a double per call); pure (no I/O,
+ * no wall clock). Precision (LONG) counts the student's
  * LONG decisions whose horizon has passed; the hit ratio counts bars its positions were held, as the
  * validation backtest does. A metric drops when validation − rolling > its threshold; the first drop
  * starts a degradation, which alerts at most once per cooldown and requests a rollback once it has lasted
@@ -100,25 +102,30 @@ export class StudentMonitor {
     public baseline: ValidationBaseline,
   ) {}
 
-  /** A decision whose horizon has passed at `time`: was it LONG, and was the realised label its class. */
-  recordOutcome(time: number, long: boolean, correct: boolean): void {
+  /** Sets the bar time the next outcomes are recorded at (the engine's clock; non-decreasing). */
+  at(time: number): void {
+    this.window.at(time);
+  }
+
+  /** A decision whose horizon has passed now: was it LONG, and was the realised label its class. */
+  recordOutcome(long: boolean, correct: boolean): void {
     this.cumulative[4]++;
     if (correct) this.cumulative[5]++;
     if (!long) return;
-    this.window.add(time, COUNTS.longs);
+    this.window.add(COUNTS.longs);
     this.cumulative[0]++;
     if (correct) {
-      this.window.add(time, COUNTS.longHits);
+      this.window.add(COUNTS.longHits);
       this.cumulative[1]++;
     }
   }
 
-  /** A bar the student's position was held through at `time`, and whether it moved the position's way. */
-  recordHeldBar(time: number, hit: boolean): void {
-    this.window.add(time, COUNTS.inMarket);
+  /** A bar the student's position was held through (now), and whether it moved the position's way. */
+  recordHeldBar(hit: boolean): void {
+    this.window.add(COUNTS.inMarket);
     this.cumulative[2]++;
     if (hit) {
-      this.window.add(time, COUNTS.hits);
+      this.window.add(COUNTS.hits);
       this.cumulative[3]++;
     }
   }

@@ -4,12 +4,14 @@ import { CLASSES } from '../labels/index.js';
 import { type Decision, PREDICTION_SOURCES } from './decision.js';
 import { ascii, LineBuffer } from './line-buffer.js';
 
-/** Keys of one telemetry line, in the order written (the reference's fields plus the decision context). */
+/**
+ * Keys of one telemetry line, in the order written: the reference's fields plus the decision context.
+ * Session constants (strategy, policy, symbols) are in engine_status.json and the start-up log, not
+ * repeated on every line.
+ */
 export const TELEMETRY_FIELDS = [
   'time',
   'symbol',
-  'strategy',
-  'policy',
   'signal',
   'signal_strength',
   'student_model_version',
@@ -53,89 +55,91 @@ export function memorySink(): ByteSink & { text(): string } {
   };
 }
 
-const key = (name: string, first = false) => ascii(`${first ? '{' : ','}"${name}":`);
-const K = Object.fromEntries(TELEMETRY_FIELDS.map((f, i) => [f, key(f, i === 0)])) as Record<
-  (typeof TELEMETRY_FIELDS)[number],
-  Uint8Array
->;
-const quoted = (s: string) => ascii(JSON.stringify(s));
-const CLASS_BYTES = CLASSES.map(quoted);
-const SOURCE_BYTES = PREDICTION_SOURCES.map(quoted);
+const quoted = (s: string) => JSON.stringify(s);
+const CLASS_BYTES = CLASSES.map((c) => ascii(quoted(c)));
+/** `"<source>","adjustment":` per prediction source. */
+const SOURCE_ADJ = PREDICTION_SOURCES.map((s) => ascii(`${quoted(s)},"adjustment":`));
+const HEAD = ascii('{"time":');
+const STRENGTH = ascii(',"signal_strength":');
+const CONFIDENCE = ascii(',"student_confidence":');
+const TARGET = ascii(',"target":');
+const LATENCY = ascii(',"latency_us":');
 /** Longest line the writer reserves room for (fields are bounded: symbols and versions ≤ 128 chars). */
 const MAX_LINE = 1024;
 
 /**
  * Writes one JSON line per decision into a large buffer flushed to the sink in chunks (default 1 MiB):
- * no allocation and no system call per tick. Symbol names, the strategy, the policy and the model version
- * are encoded once; numbers are written digit by digit (confidence to 6 places, latency to 3).
+ * no allocation and no system call per tick. Everything constant between numbers — keys, the symbol, the
+ * model version, the threshold — is pre-encoded into a few byte runs (the version and threshold runs are
+ * re-encoded when they change); numbers are written digit by digit (strength, confidence, adjustment and
+ * target to 4 places, latency to 0.01 µs) and the ISO time is rendered once per bar time.
  */
 export class TelemetryWriter {
   private readonly out: LineBuffer;
-  private readonly symbols: Uint8Array[];
-  private readonly strategy: Uint8Array;
-  private readonly policy: Uint8Array;
-  private version: Uint8Array | null = null;
-  private threshold = Number.NaN;
+  /** `,"symbol":…,"signal":` per symbol. */
+  private readonly symbolRuns: Uint8Array[];
+  /** `,"student_model_version":…,"student_prediction":` */
+  private versionRun = ascii('');
+  /** `,"confidence_threshold":…,"prediction_source":` */
+  private thresholdRun = ascii('');
   /** Lines written. */
   lines = 0;
+  /** The decision's numbers, staged unboxed: ts, direction, strength, confidence, factor, target, latency. */
+  private readonly v = new Float64Array(7);
 
   constructor(
     private readonly sink: ByteSink,
     symbols: readonly string[],
-    strategy: string,
-    policy: string,
     chunkBytes = 1 << 20,
   ) {
     this.out = new LineBuffer(Math.max(chunkBytes, 4 * MAX_LINE), (b, n) => sink.write(b, n));
-    this.symbols = symbols.map((s) => quoted(s.slice(0, 128)));
-    this.strategy = quoted(strategy);
-    this.policy = quoted(policy);
+    this.symbolRuns = symbols.map((s) => ascii(`,"symbol":${quoted(s.slice(0, 128))},"signal":`));
+    this.setModel(null);
+    this.setThreshold(Number.NaN);
   }
 
   /** The model version written from now on (null = no student). */
   setModel(version: string | null): void {
-    this.version = version === null ? null : quoted(version.slice(0, 128));
+    const v = version === null ? 'null' : quoted(version.slice(0, 128));
+    this.versionRun = ascii(`,"student_model_version":${v},"student_prediction":`);
   }
 
   /** The confidence threshold in force. */
   setThreshold(threshold: number): void {
-    this.threshold = threshold;
+    const t = Number.isFinite(threshold) ? String(threshold) : 'null';
+    this.thresholdRun = ascii(`,"confidence_threshold":${t},"prediction_source":`);
   }
 
-  /** Appends the line of one decision. */
+  /** Appends the line of one decision (fields in TELEMETRY_FIELDS order). */
   write(d: Decision): void {
     const o = this.out;
+    const v = this.v;
+    v[0] = d.ts;
+    v[1] = d.direction;
+    v[2] = d.strength;
+    v[3] = d.confidence;
+    v[4] = d.factor;
+    v[5] = d.target;
+    v[6] = d.latencyUs;
     o.reserve(MAX_LINE);
-    o.bytes(K.time);
-    o.isoTime(d.ts);
-    o.bytes(K.symbol);
-    o.bytes(this.symbols[d.symbol]);
-    o.bytes(K.strategy);
-    o.bytes(this.strategy);
-    o.bytes(K.policy);
-    o.bytes(this.policy);
-    o.bytes(K.signal);
-    o.int(d.direction);
-    o.bytes(K.signal_strength);
-    o.fixed(d.strength, 6);
-    o.bytes(K.student_model_version);
-    if (this.version === null) o.nil();
-    else o.bytes(this.version);
-    o.bytes(K.student_prediction);
+    o.bytes(HEAD);
+    o.isoTimeAt(v, 0);
+    o.bytes(this.symbolRuns[d.symbol]);
+    o.intAt(v, 1);
+    o.bytes(STRENGTH);
+    o.fixedAt(v, 2, 4);
+    o.bytes(this.versionRun);
     if (d.studentClass >= 0) o.bytes(CLASS_BYTES[d.studentClass]);
     else o.nil();
-    o.bytes(K.student_confidence);
-    o.fixed(d.confidence, 6);
-    o.bytes(K.confidence_threshold);
-    o.fixed(this.threshold, 6);
-    o.bytes(K.prediction_source);
-    o.bytes(SOURCE_BYTES[d.source]);
-    o.bytes(K.adjustment);
-    o.fixed(d.factor, 6);
-    o.bytes(K.target);
-    o.fixed(d.target, 6);
-    o.bytes(K.latency_us);
-    o.fixed(d.latencyUs, 3);
+    o.bytes(CONFIDENCE);
+    o.fixedAt(v, 3, 4);
+    o.bytes(this.thresholdRun);
+    o.bytes(SOURCE_ADJ[d.source]);
+    o.fixedAt(v, 4, 4);
+    o.bytes(TARGET);
+    o.fixedAt(v, 5, 4);
+    o.bytes(LATENCY);
+    o.fixedAt(v, 6, 2);
     o.byte(0x7d);
     o.byte(0x0a);
     this.lines++;

@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../src/backtest/index.js';
 import { createRng } from '../../src/core/index.js';
-import { generateSyntheticMarket } from '../../src/data/index.js';
+import { type BarSeries, generateSyntheticMarket } from '../../src/data/index.js';
 import { labelForwardReturns } from '../../src/labels/index.js';
 import { OutcomeTracker, StudentMonitor } from '../../src/live/index.js';
 import { accuracyMetrics } from '../../src/validation/index.js';
+
+/** Bar i of a series in BAR_FIELDS order. */
+function barAt(b: BarSeries, i: number): Float64Array {
+  return Float64Array.from([b.ts[i], b.open[i], b.high[i], b.low[i], b.close[i], b.volume[i]]);
+}
 
 const config = {
   windowMs: Number.POSITIVE_INFINITY,
@@ -42,8 +47,9 @@ describe('OutcomeTracker realises outcomes as the validation backtest scores the
       });
       // Bar times in order, symbols within a bar time, as the engine sees them.
       for (let i = 0; i < series[0].ts.length; i++) {
+        monitor.at(series[0].ts[i]);
         series.forEach((b, s) => {
-          tracker.onBar(s, b.ts[i], b.open[i], b.close[i], targets[s][i]);
+          tracker.onBar(s, barAt(b, i), targets[s][i]);
         });
       }
       let longs = 0;
@@ -74,12 +80,12 @@ describe('OutcomeTracker realises outcomes as the validation backtest scores the
     const monitor = new StudentMonitor(config, { precision: null, hitRatio: null, source: 'test' });
     const tracker = new OutcomeTracker(1, 2, 0, monitor);
     const b = series[0];
-    for (let i = 0; i < 10; i++) tracker.onBar(0, b.ts[i], b.open[i], b.close[i], 1);
+    for (let i = 0; i < 10; i++) tracker.onBar(0, barAt(b, i), 1);
     const before = Array.from(monitor.cumulative);
     tracker.reset();
     // Bars 10, 11 would resolve decisions 8, 9 and count the held long position; after reset they do not.
-    tracker.onBar(0, b.ts[10], b.open[10], b.close[10], 0);
-    tracker.onBar(0, b.ts[11], b.open[11], b.close[11], 0);
+    tracker.onBar(0, barAt(b, 10), 0);
+    tracker.onBar(0, barAt(b, 11), 0);
     expect(Array.from(monitor.cumulative)).toEqual(before);
   });
 });

@@ -4,6 +4,17 @@ import { COUNTS, monitorConfig, RollingCounts, StudentMonitor } from '../../src/
 
 const H = 3_600_000;
 
+/** An outcome (and a held bar) recorded at bar time `t`. */
+function outcome(m: StudentMonitor, t: number, long: boolean, correct: boolean): void {
+  m.at(t);
+  m.recordOutcome(long, correct);
+}
+
+function held(m: StudentMonitor, t: number, hit: boolean): void {
+  m.at(t);
+  m.recordHeldBar(hit);
+}
+
 describe('RollingCounts', () => {
   it('keeps window totals equal to a naive recount while buckets arrive, leave and the ring grows', () => {
     const rng = createRng('rolling');
@@ -13,7 +24,8 @@ describe('RollingCounts', () => {
     for (let step = 0; step < 3000; step++) {
       t += rng.int(3) * H; // several outcomes may share a bar time
       const field = rng.int(4);
-      rc.add(t, field);
+      rc.at(t);
+      rc.add(field);
       events.push([t, field]);
       const cutoff = t - 400 * H;
       rc.evict(cutoff);
@@ -43,14 +55,14 @@ describe('StudentMonitor: rolling metrics against validation, alerts with cooldo
 
   it('computes precision and hit ratio over the window, null below min samples', () => {
     const m = new StudentMonitor(cfg, { precision: 0.8, hitRatio: 0.7, source: 'v' });
-    m.recordOutcome(1 * H, true, true);
-    m.recordOutcome(1 * H, false, false); // not LONG: accuracy only
-    m.recordHeldBar(1 * H, true);
-    m.recordOutcome(2 * H, true, true);
-    m.recordOutcome(3 * H, true, false);
+    outcome(m, 1 * H, true, true);
+    outcome(m, 1 * H, false, false); // not LONG: accuracy only
+    held(m, 1 * H, true);
+    outcome(m, 2 * H, true, true);
+    outcome(m, 3 * H, true, false);
     let e = m.evaluate(3 * H);
     expect([e.precision, e.precisionSamples, e.hitRatio, e.hitSamples]).toEqual([null, 3, null, 1]);
-    m.recordOutcome(4 * H, true, true);
+    outcome(m, 4 * H, true, true);
     e = m.evaluate(4 * H);
     expect(e.precision).toBe(3 / 4); // drop 0.05 < 0.2: fine
     expect(e.breaches).toEqual([]);
@@ -65,7 +77,7 @@ describe('StudentMonitor: rolling metrics against validation, alerts with cooldo
     const seen: [number, boolean, boolean, number][] = [];
     for (let h = 0; h <= 9; h++) {
       // From hour 2 on every LONG decision is wrong: the window's precision falls below 0.6.
-      m.recordOutcome(h * H, true, h < 2);
+      outcome(m, h * H, true, h < 2);
       const e = m.evaluate(h * H);
       seen.push([h, e.alert, e.rollback, e.breaches.length]);
     }
@@ -89,13 +101,13 @@ describe('StudentMonitor: rolling metrics against validation, alerts with cooldo
 
   it('a clean evaluation ends the degradation (the confirmation period starts over); no baseline → no alert', () => {
     const m = new StudentMonitor(cfg, { precision: 0.8, hitRatio: null, source: 'v' });
-    for (let i = 0; i < 4; i++) m.recordOutcome(0, true, false);
+    for (let i = 0; i < 4; i++) outcome(m, 0, true, false);
     expect(m.evaluate(0).degradedSince).toBe(0);
-    for (let i = 0; i < 40; i++) m.recordOutcome(1 * H, true, true);
+    for (let i = 0; i < 40; i++) outcome(m, 1 * H, true, true);
     const e = m.evaluate(1 * H);
     expect([e.breaches.length, e.degradedSince]).toEqual([0, Number.NaN]);
     // Hit ratio 0 over many bars, but the validation baseline has no hit ratio: nothing to compare.
-    for (let i = 0; i < 40; i++) m.recordHeldBar(2 * H, false);
+    for (let i = 0; i < 40; i++) held(m, 2 * H, false);
     expect(m.evaluate(2 * H).breaches).toEqual([]);
     m.reset({ precision: 0.5, hitRatio: 0.5, source: 'w' });
     expect([m.evaluate(3 * H).precisionSamples, m.baseline.source]).toEqual([0, 'w']);

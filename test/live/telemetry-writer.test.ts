@@ -12,7 +12,7 @@ import { LONG, SHORT } from '../../src/labels/index.js';
 describe('TelemetryWriter', () => {
   it('writes one JSON line per decision with the reference fields, in order', () => {
     const sink = memorySink();
-    const w = new TelemetryWriter(sink, ['RELIANCE', 'M&M'], 'swing', 'adjusted');
+    const w = new TelemetryWriter(sink, ['RELIANCE', 'M&M']);
     w.setModel('20250112_143000');
     w.setThreshold(0.6);
     const d = emptyDecision();
@@ -41,18 +41,16 @@ describe('TelemetryWriter', () => {
     expect(a).toEqual({
       time: '2024-06-07T03:45:00.000Z',
       symbol: 'M&M',
-      strategy: 'swing',
-      policy: 'adjusted',
       signal: 1,
       signal_strength: 1,
       student_model_version: '20250112_143000',
       student_prediction: 'LONG',
-      student_confidence: 0.731235,
+      student_confidence: 0.7312,
       confidence_threshold: 0.6,
       prediction_source: 'student_model',
       adjustment: 1.2,
       target: 1,
-      latency_us: 1.235,
+      latency_us: 1.23,
     });
     expect(b).toMatchObject({
       symbol: 'RELIANCE',
@@ -77,9 +75,9 @@ describe('TelemetryWriter', () => {
       },
       close: () => {},
     };
-    const small = new TelemetryWriter(sink, ['TCS'], 'intraday', 'student', 8192);
+    const small = new TelemetryWriter(sink, ['TCS'], 8192);
     const big = memorySink();
-    const w2 = new TelemetryWriter(big, ['TCS'], 'intraday', 'student');
+    const w2 = new TelemetryWriter(big, ['TCS']);
     const d = emptyDecision();
     for (let i = 0; i < 200; i++) {
       Object.assign(d, {
@@ -91,7 +89,7 @@ describe('TelemetryWriter', () => {
       small.write(d);
       w2.write(d);
     }
-    expect(chunks.length).toBeGreaterThan(0); // 200 lines of ~330 bytes do not fit in 8 KiB
+    expect(chunks.length).toBeGreaterThan(0); // 200 lines of ~270 bytes do not fit in 8 KiB
     expect(chunks.every((n) => n <= 8192)).toBe(true);
     const before = chunks.length;
     small.flush();

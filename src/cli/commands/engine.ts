@@ -100,7 +100,7 @@ async function replayCommand(argv: string[]): Promise<number> {
     paceMs: numberFlag('pace-ms', values['pace-ms'] as string | undefined),
     progress: startProgress('engine replay', total),
   });
-  const status = engine.finish();
+  const status = await engine.finish();
   const summary = {
     ...counts,
     started_with: startVersion,
