@@ -140,6 +140,36 @@ describe('live engine on a promoted student (12 symbols, daily bars, regime chan
     expect(new Set(r2.telemetry.map((x) => x.confidence_threshold))).toEqual(new Set([0.55]));
   });
 
+  it('pins a registry version with STUDENT_MODEL_VERSION; auto-rollback leaves a pinned model to the operator', async () => {
+    const reg = join(tempDir(), 'models');
+    cpSync(f.registry, reg, { recursive: true, verbatimSymlinks: true });
+    const r = await run(
+      {
+        STUDENT_MODEL_ENABLED: 'true',
+        STUDENT_MODEL_VERSION: 'v1',
+        STUDENT_MONITORING_WINDOW_HOURS: '720',
+        STUDENT_MONITORING_MIN_SAMPLES: '30',
+        STUDENT_MONITORING_PRECISION_DROP_THRESHOLD: '0.15',
+        STUDENT_AUTO_ROLLBACK_ENABLED: 'true',
+        STUDENT_AUTO_ROLLBACK_CONFIRMATION_HOURS: '120',
+      },
+      { registry: reg },
+    );
+    expect(r.engine.student).toMatchObject({ version: 'v1', source: 'registry:archive' });
+    expect(new Set(r.telemetry.map((t) => t.student_model_version))).toEqual(new Set(['v1']));
+    const refused = readEngineState(r.stateDir).alerts.filter((a) => a.type === 'auto_rollback_failed');
+    expect(refused).toHaveLength(1);
+    expect(refused[0].message).toMatch(/pinned SENSEQUANT_STUDENT_MODEL_VERSION/);
+    expect(readProductionVersion(reg)).toBe('v2'); // the registry was not touched
+    const missing = await run(
+      { STUDENT_MODEL_ENABLED: 'true', STUDENT_MODEL_VERSION: 'v9' },
+      { endMs: f.testStartMs },
+    );
+    expect(String(missing.logs.find((l) => l.level === 'warn')?.issues)).toContain(
+      'SENSEQUANT_STUDENT_MODEL_VERSION: not in the registry archive',
+    );
+  });
+
   it('serves student predictions on test bars: the compiled scorer on the batch feature rows', async () => {
     const r = await run({ STUDENT_MODEL_ENABLED: 'true' }, { endMs: PRE_CHANGE() });
     const scorer = openModelBundle(f.v2Dir).scorer;
