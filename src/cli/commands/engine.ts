@@ -116,7 +116,7 @@ async function replayCommand(argv: string[]): Promise<number> {
   const m = engine.studentMonitor;
   print(
     [
-      `engine replay: ${counts.ticks} decisions over ${counts.barTimes} bar times (${series.length} symbols), ${counts.warmBars} warm-up bars`,
+      `engine replay: ${counts.ticks} decisions over ${counts.barTimes} bar times (${series.length} symbol${series.length === 1 ? '' : 's'}), ${counts.warmBars} warm-up bars`,
       `strategy ${config.strategy}, policy ${st ? config.policy : 'baseline'}, confidence threshold ${config.threshold} (${config.thresholdSource})`,
       st
         ? `student: ${startVersion} → ${st.version} (${st.source}), ${engine.supervisor.rollbacks} automatic rollback(s)`
@@ -126,7 +126,7 @@ async function replayCommand(argv: string[]): Promise<number> {
         ? `monitoring: rolling precision ${f3(ev.precision)} (validation ${f3(m.baseline.precision)}), hit ratio ${f3(ev.hitRatio)} (validation ${f3(m.baseline.hitRatio)}); ${engine.supervisor.alerts.length} alert record(s)`
         : 'monitoring: off',
       `telemetry: ${summary.telemetry} (${engine.telemetry?.lines ?? 0} lines); state: ${out}`,
-      `speed: ${Math.round(counts.ticksPerSecond).toLocaleString('en-US')} ticks/s (${counts.wallSeconds.toFixed(2)} s)`,
+      `speed: ${Math.round(counts.ticksPerSecond).toLocaleString('en-US')} decisions/s, ${Math.round((counts.ticks + counts.warmBars) / Math.max(counts.wallSeconds, 1e-9)).toLocaleString('en-US')} bars/s with warm-up (${counts.wallSeconds.toFixed(2)} s wall)`,
     ].join('\n'),
   );
   return 0;
