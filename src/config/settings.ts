@@ -2,6 +2,46 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { z } from 'zod';
 import { ConfigError, fail, type Issue, ok, type Result, setLogLevel } from '../core/index.js';
 
+const TRUE = ['true', '1', 'yes', 'on'];
+const BOOL_WORDS = [...TRUE, 'false', '0', 'no', 'off'];
+
+/** A boolean variable: true/false, 1/0, yes/no, on/off (any case). */
+const boolWord = () =>
+  z
+    .string()
+    .trim()
+    .toLowerCase()
+    .refine((v) => BOOL_WORDS.includes(v), 'expected true or false')
+    .transform((v) => TRUE.includes(v));
+
+function bool(def: boolean, description: string) {
+  return boolWord().default(def).describe(description);
+}
+
+function optionalBool(description: string) {
+  return boolWord().optional().describe(description);
+}
+
+/** A probability in [0, 1], optional. */
+function unit(description: string) {
+  return z.coerce.number().min(0).max(1).optional().describe(description);
+}
+
+/** A promotion uplift (fraction), optional: unset leaves params.yaml's threshold. */
+function uplift(description: string) {
+  return z.coerce.number().min(-1).max(10).optional().describe(description);
+}
+
+/** A drop threshold in (0, 1] with a default. */
+function drop(def: number, description: string) {
+  return z.coerce.number().gt(0).max(1).default(def).describe(description);
+}
+
+/** A positive number of hours (bar time) with a default. */
+function hours(def: number, description: string) {
+  return z.coerce.number().min(0).max(1_000_000).default(def).describe(description);
+}
+
 /**
  * Process settings from the environment — the only module that reads `process.env`. Variables carry the
  * `SENSEQUANT_` prefix (plus the reproducible-builds convention `SOURCE_DATE_EPOCH`); a `.env` file in the
@@ -35,6 +75,77 @@ export const settingsSchema = z.object({
     .describe(
       'Secret that signs registry manifests (HMAC-SHA256); when set, every version must verify against it.',
     ),
+  SENSEQUANT_STUDENT_MODEL_ENABLED: bool(
+    false,
+    'Master switch for live scoring: the engine loads the student and adjusts the baseline signals with it.',
+  ),
+  SENSEQUANT_STUDENT_MODEL_PATH: z
+    .string()
+    .trim()
+    .min(1)
+    .max(4096)
+    .optional()
+    .describe(
+      'Student model directory the engine loads (default: the registry production model, data/models/production).',
+    ),
+  SENSEQUANT_STUDENT_MODEL_VERSION: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/, 'a registry version: [A-Za-z0-9._-], 1-128 chars')
+    .optional()
+    .describe(
+      'Version tag: without a path, pins the registry version archive/<version>; with a path, labels the model in telemetry.',
+    ),
+  SENSEQUANT_STUDENT_MODEL_CONFIDENCE_THRESHOLD: unit(
+    'Minimum top-class probability for the student to count (default: params.yaml strategy.confidence_threshold).',
+  ),
+  SENSEQUANT_PROMOTION_MIN_PRECISION_UPLIFT: uplift(
+    'Promotion: minimum precision (LONG) uplift over the baseline.',
+  ),
+  SENSEQUANT_PROMOTION_MIN_HIT_RATIO_UPLIFT: uplift('Promotion: minimum hit-ratio uplift over the baseline.'),
+  SENSEQUANT_PROMOTION_MIN_SHARPE_UPLIFT: uplift(
+    'Promotion: minimum relative Sharpe uplift over the baseline.',
+  ),
+  SENSEQUANT_PROMOTION_REQUIRE_ALL_CRITERIA: optionalBool(
+    'Promotion: every criterion must pass (true) or only the core ones (false).',
+  ),
+  SENSEQUANT_STUDENT_MONITORING_ENABLED: bool(
+    true,
+    'Track the live student: realised outcomes, rolling precision and hit ratio against validation, alerts.',
+  ),
+  SENSEQUANT_STUDENT_MONITORING_WINDOW_HOURS: hours(
+    336,
+    'Rolling window of the live metrics, in hours of bar time.',
+  ),
+  SENSEQUANT_STUDENT_MONITORING_MIN_SAMPLES: z.coerce
+    .number()
+    .int('a whole number')
+    .min(1)
+    .max(10_000_000)
+    .default(50)
+    .describe(
+      'Resolved predictions (precision) or bars in the market (hit ratio) a metric needs in the window.',
+    ),
+  SENSEQUANT_STUDENT_MONITORING_PRECISION_DROP_THRESHOLD: drop(
+    0.1,
+    'Alert when rolling precision (LONG) is more than this below validation (absolute, 0.10 = 10 points).',
+  ),
+  SENSEQUANT_STUDENT_MONITORING_HIT_RATIO_DROP_THRESHOLD: drop(
+    0.1,
+    'Alert when the rolling hit ratio is more than this below validation (absolute).',
+  ),
+  SENSEQUANT_STUDENT_MONITORING_ALERT_COOLDOWN_HOURS: hours(
+    24,
+    'At most one degradation alert per this many hours of bar time.',
+  ),
+  SENSEQUANT_STUDENT_AUTO_ROLLBACK_ENABLED: bool(
+    false,
+    'Roll the registry back to the previous version when degradation persists through the confirmation period.',
+  ),
+  SENSEQUANT_STUDENT_AUTO_ROLLBACK_CONFIRMATION_HOURS: hours(
+    48,
+    'Hours of bar time a degradation must persist, from its first alert, before the automatic rollback.',
+  ),
   SOURCE_DATE_EPOCH: z
     .string()
     .regex(/^\d{1,12}$/, 'whole seconds since 1970-01-01')
@@ -50,6 +161,42 @@ export interface Settings {
   registryHmacKey: string | undefined;
   /** SOURCE_DATE_EPOCH in milliseconds, or undefined. */
   sourceDateEpochMs: number | undefined;
+  /** The live engine's student model (reference FR-1). */
+  studentModel: StudentModelSettings;
+  /** Promotion thresholds from the environment; each unset one leaves params.yaml's value. */
+  promotion: PromotionSettings;
+  /** Live monitoring of the student and automatic rollback (reference phase 3). */
+  studentMonitoring: StudentMonitoringSettings;
+}
+
+/** SENSEQUANT_STUDENT_MODEL_*. */
+export interface StudentModelSettings {
+  enabled: boolean;
+  /** Model directory; undefined = the registry's production model (or archive/<version> when pinned). */
+  path: string | undefined;
+  version: string | undefined;
+  /** undefined = params.yaml strategy.confidence_threshold. */
+  confidenceThreshold: number | undefined;
+}
+
+/** SENSEQUANT_PROMOTION_*, in params.yaml's validation.thresholds names. */
+export interface PromotionSettings {
+  min_precision_uplift?: number;
+  min_hit_ratio_uplift?: number;
+  min_sharpe_uplift?: number;
+  require_all_criteria?: boolean;
+}
+
+/** SENSEQUANT_STUDENT_MONITORING_* and SENSEQUANT_STUDENT_AUTO_ROLLBACK_*. */
+export interface StudentMonitoringSettings {
+  enabled: boolean;
+  windowHours: number;
+  minSamples: number;
+  precisionDropThreshold: number;
+  hitRatioDropThreshold: number;
+  alertCooldownHours: number;
+  autoRollbackEnabled: boolean;
+  autoRollbackConfirmationHours: number;
 }
 
 const MAX_DOTENV_BYTES = 64 * 1024;
@@ -142,7 +289,33 @@ export function parseSettings(env: Record<string, string | undefined>): Result<S
     actor: s.SENSEQUANT_ACTOR,
     registryHmacKey: s.SENSEQUANT_REGISTRY_HMAC_KEY,
     sourceDateEpochMs: s.SOURCE_DATE_EPOCH === undefined ? undefined : Number(s.SOURCE_DATE_EPOCH) * 1000,
+    studentModel: {
+      enabled: s.SENSEQUANT_STUDENT_MODEL_ENABLED,
+      path: s.SENSEQUANT_STUDENT_MODEL_PATH,
+      version: s.SENSEQUANT_STUDENT_MODEL_VERSION,
+      confidenceThreshold: s.SENSEQUANT_STUDENT_MODEL_CONFIDENCE_THRESHOLD,
+    },
+    promotion: definedOnly({
+      min_precision_uplift: s.SENSEQUANT_PROMOTION_MIN_PRECISION_UPLIFT,
+      min_hit_ratio_uplift: s.SENSEQUANT_PROMOTION_MIN_HIT_RATIO_UPLIFT,
+      min_sharpe_uplift: s.SENSEQUANT_PROMOTION_MIN_SHARPE_UPLIFT,
+      require_all_criteria: s.SENSEQUANT_PROMOTION_REQUIRE_ALL_CRITERIA,
+    }),
+    studentMonitoring: {
+      enabled: s.SENSEQUANT_STUDENT_MONITORING_ENABLED,
+      windowHours: s.SENSEQUANT_STUDENT_MONITORING_WINDOW_HOURS,
+      minSamples: s.SENSEQUANT_STUDENT_MONITORING_MIN_SAMPLES,
+      precisionDropThreshold: s.SENSEQUANT_STUDENT_MONITORING_PRECISION_DROP_THRESHOLD,
+      hitRatioDropThreshold: s.SENSEQUANT_STUDENT_MONITORING_HIT_RATIO_DROP_THRESHOLD,
+      alertCooldownHours: s.SENSEQUANT_STUDENT_MONITORING_ALERT_COOLDOWN_HOURS,
+      autoRollbackEnabled: s.SENSEQUANT_STUDENT_AUTO_ROLLBACK_ENABLED,
+      autoRollbackConfirmationHours: s.SENSEQUANT_STUDENT_AUTO_ROLLBACK_CONFIRMATION_HOURS,
+    },
   });
+}
+
+function definedOnly<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }
 
 let dotenvCache: { cwd: string; values: Record<string, string> } | null = null;

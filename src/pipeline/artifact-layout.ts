@@ -15,6 +15,8 @@ export const PATHS = {
   student: 'data/models/student',
   runs: 'data/models/runs',
   validation: 'reports/validation',
+  /** Live engine state: telemetry, alerts, status snapshot, rolling-metric history (not a DVC output). */
+  live: 'data/live',
   runLog: 'data/models/training_pipeline.json',
 } as const;
 
@@ -96,4 +98,16 @@ export const REGISTRY_FILES = {
   signature: 'MANIFEST.sha256.sig',
   version: 'model_version.txt',
   entry: 'registry_entry.json',
+} as const;
+
+/** Files the live engine writes into its state directory (default `PATHS.live`). */
+export const ENGINE_FILES = {
+  /** One JSON line per decision (the reference's telemetry fields), replaced at each session start. */
+  telemetry: 'telemetry.jsonl',
+  /** Degradation alerts and automatic rollbacks, appended across sessions. */
+  alerts: 'alerts.jsonl',
+  /** Snapshot of the running session: active model, rolling metrics, progress (rewritten atomically). */
+  status: 'engine_status.json',
+  /** Rolling precision / hit ratio points of the session, for the dashboard plot. */
+  metrics: 'rolling_metrics.jsonl',
 } as const;

@@ -29,6 +29,7 @@ export type { StageProvenance } from './metadata.js';
 export { gitCommit, readTextOrNull, toolVersions } from './versions.js';
 export { artifactTimestamp, roundDeep } from './artifact-time.js';
 export {
+  ENGINE_FILES,
   EVALUATION_FILES,
   FEATURE_FILES,
   METADATA_FILE,

@@ -16,8 +16,82 @@ describe('environment settings', () => {
         actor: undefined,
         registryHmacKey: undefined,
         sourceDateEpochMs: undefined,
+        studentModel: { enabled: false, path: undefined, version: undefined, confidenceThreshold: undefined },
+        promotion: {},
+        studentMonitoring: {
+          enabled: true,
+          windowHours: 336,
+          minSamples: 50,
+          precisionDropThreshold: 0.1,
+          hitRatioDropThreshold: 0.1,
+          alertCooldownHours: 24,
+          autoRollbackEnabled: false,
+          autoRollbackConfirmationHours: 48,
+        },
       },
     });
+  });
+
+  it('reads the reference student-model, promotion and monitoring variables', () => {
+    const r = parseSettings({
+      SENSEQUANT_STUDENT_MODEL_ENABLED: 'True',
+      SENSEQUANT_STUDENT_MODEL_PATH: 'data/models/production',
+      SENSEQUANT_STUDENT_MODEL_VERSION: '20250112_143000',
+      SENSEQUANT_STUDENT_MODEL_CONFIDENCE_THRESHOLD: '0.6',
+      SENSEQUANT_PROMOTION_MIN_PRECISION_UPLIFT: '0.03',
+      SENSEQUANT_PROMOTION_REQUIRE_ALL_CRITERIA: 'no',
+      SENSEQUANT_STUDENT_MONITORING_ENABLED: 'off',
+      SENSEQUANT_STUDENT_MONITORING_WINDOW_HOURS: '24',
+      SENSEQUANT_STUDENT_MONITORING_MIN_SAMPLES: '20',
+      SENSEQUANT_STUDENT_MONITORING_PRECISION_DROP_THRESHOLD: '0.05',
+      SENSEQUANT_STUDENT_MONITORING_HIT_RATIO_DROP_THRESHOLD: '0.07',
+      SENSEQUANT_STUDENT_MONITORING_ALERT_COOLDOWN_HOURS: '6',
+      SENSEQUANT_STUDENT_AUTO_ROLLBACK_ENABLED: '1',
+      SENSEQUANT_STUDENT_AUTO_ROLLBACK_CONFIRMATION_HOURS: '12',
+    });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.value.studentModel).toEqual({
+      enabled: true,
+      path: 'data/models/production',
+      version: '20250112_143000',
+      confidenceThreshold: 0.6,
+    });
+    expect(r.value.promotion).toEqual({ min_precision_uplift: 0.03, require_all_criteria: false });
+    expect(r.value.studentMonitoring).toEqual({
+      enabled: false,
+      windowHours: 24,
+      minSamples: 20,
+      precisionDropThreshold: 0.05,
+      hitRatioDropThreshold: 0.07,
+      alertCooldownHours: 6,
+      autoRollbackEnabled: true,
+      autoRollbackConfirmationHours: 12,
+    });
+  });
+
+  it('names each bad engine variable with its meaning in the fix', () => {
+    const r = parseSettings({
+      SENSEQUANT_STUDENT_MODEL_ENABLED: 'maybe',
+      SENSEQUANT_STUDENT_MODEL_CONFIDENCE_THRESHOLD: '1.5',
+      SENSEQUANT_STUDENT_MODEL_VERSION: '../escape',
+      SENSEQUANT_STUDENT_MONITORING_MIN_SAMPLES: '2.5',
+      SENSEQUANT_STUDENT_MONITORING_PRECISION_DROP_THRESHOLD: '0',
+      SENSEQUANT_STUDENT_AUTO_ROLLBACK_CONFIRMATION_HOURS: 'soon',
+    });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.issues.map((i) => i.path).sort()).toEqual([
+      'SENSEQUANT_STUDENT_AUTO_ROLLBACK_CONFIRMATION_HOURS',
+      'SENSEQUANT_STUDENT_MODEL_CONFIDENCE_THRESHOLD',
+      'SENSEQUANT_STUDENT_MODEL_ENABLED',
+      'SENSEQUANT_STUDENT_MODEL_VERSION',
+      'SENSEQUANT_STUDENT_MONITORING_MIN_SAMPLES',
+      'SENSEQUANT_STUDENT_MONITORING_PRECISION_DROP_THRESHOLD',
+    ]);
+    const enabled = r.issues.find((i) => i.path === 'SENSEQUANT_STUDENT_MODEL_ENABLED');
+    expect(enabled).toMatchObject({ value: 'maybe', message: 'expected true or false' });
+    expect(enabled?.fix).toMatch(/Master switch for live scoring/);
   });
 
   it('validates each variable and names it with a fix', () => {

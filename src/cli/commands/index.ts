@@ -2,6 +2,7 @@ import { PARAMS_FLAG } from './params-flag.js';
 import { PROMOTE_FLAGS, REGISTRY_FLAGS, ROLLBACK_FLAGS, VALIDATE_PROMOTION_FLAGS } from './registry-flags.js';
 import { STUDENT_FLAGS } from './student-flags.js';
 import { TEACHER_FLAGS } from './teacher-flags.js';
+import { ENGINE_FLAGS } from './engine-flags.js';
 import type { CommandEntry } from './types.js';
 
 export type { Command, CommandEntry } from './types.js';
@@ -57,6 +58,14 @@ export const COMMANDS: Record<string, CommandEntry> = {
     args: [{ name: 'ACTION', help: 'status (print the registry state) | unlock (remove a stale lock)' }],
     flags: REGISTRY_FLAGS,
     load: async () => (await import('./registry-commands.js')).registryCommand,
+  },
+  engine: {
+    summary: 'live scoring engine: engine replay | engine status | engine dashboard',
+    args: [
+      { name: 'ACTION', help: 'replay (stored bars through the engine as if live) | status | dashboard' },
+    ],
+    flags: ENGINE_FLAGS,
+    load: async () => (await import('./engine.js')).engineCommand,
   },
   'params-schema': {
     summary: 'write params.schema.json (JSON Schema of params.yaml, from the zod schema)',
