@@ -8,6 +8,7 @@ export {
 } from './calibration.js';
 export type { CalibrationBin } from './calibration.js';
 export { confusionCells, confusionMatrix } from './confusion-matrix.js';
+export { averageRanks, pearsonCorrelation, spearmanCorrelation } from './correlation.js';
 export type { ConfusionCell } from './confusion-matrix.js';
 export { evaluateClassifier, ROC_MAX_POINTS } from './evaluate-classifier.js';
 export type { Evaluation, EvaluationCurves, EvaluationReport } from './evaluate-classifier.js';

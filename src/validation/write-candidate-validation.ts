@@ -49,6 +49,7 @@ export function writeValidation(
     tz: params.base.exchange_tz,
     costs: v.costs,
     forwardReturns: v.forwardReturns,
+    ic: v.ic,
     notes: v.notes,
     warnings: v.warnings,
   });
