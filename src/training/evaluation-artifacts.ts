@@ -72,6 +72,8 @@ export function writeEvaluationArtifacts(
       curves.calibration.map((b) => ({
         model,
         bin: b.bin,
+        lower: b.lower,
+        upper: b.upper,
         confidence: b.confidence,
         accuracy: b.accuracy,
         count: b.count,
