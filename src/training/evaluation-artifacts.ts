@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Evaluation } from '../eval/index.js';
-import { EVALUATION_FILES, roundDeep, writeJsonAtomic } from '../pipeline/index.js';
+import { EVALUATION_FILES, roundDeep, writeFileAtomic, writeJsonAtomic } from '../pipeline/index.js';
 
 /** Which model an evaluation belongs to: names the series in plots and prefixes the headline metrics. */
 export type EvaluatedModel = 'teacher' | 'student';
@@ -54,7 +54,8 @@ export function writeEvaluationArtifacts(
     precisionRecall: plot(EVALUATION_FILES.precisionRecallPlot),
     confusionCells: plot(EVALUATION_FILES.confusionPlot),
   };
-  writeJsonAtomic(files.headline, headlineMetrics(evaluation, model));
+  // Key order as built (not sorted): it is the column order of `dvc exp show`.
+  writeFileAtomic(files.headline, `${JSON.stringify(headlineMetrics(evaluation, model), null, 2)}\n`);
   writeJsonAtomic(
     files.metrics,
     roundDeep({

@@ -140,7 +140,9 @@ export function writeValidationArtifacts(
   writeJsonAtomic(p(VALIDATION_FILES.checklistJson), checklistJson(o, t, verdict, ctx));
   writeFileAtomic(p(VALIDATION_FILES.checklistMd), checklistMarkdown(o, t, verdict, ctx));
   const tele = writeTelemetry(p(VALIDATION_FILES.telemetry), o.candidate, ctx.tz, ctx.forwardReturns);
-  writeJsonAtomic(p(VALIDATION_FILES.headline), validationHeadline(o, verdict, ctx.ic ?? null));
+  // Key order as built (not sorted): it is the column order of `dvc exp show`.
+  const headline = validationHeadline(o, verdict, ctx.ic ?? null);
+  writeFileAtomic(p(VALIDATION_FILES.headline), `${JSON.stringify(headline, null, 2)}\n`);
   const equity = join(dir, VALIDATION_FILES.plotsDir, VALIDATION_FILES.equityPlot);
   writeJsonAtomic(equity, equityRows(o));
   return {
