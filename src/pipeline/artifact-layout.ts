@@ -75,6 +75,8 @@ export const STUDENT_FILES = {
   tuning: 'tuning_results.json',
   /** Provenance of a validation written into the student dir (`train-student --validate`). */
   validationMetadata: 'validation_metadata.json',
+  /** The validation headline written into the student dir (its own metrics.json is the student's). */
+  validationHeadline: 'validation_metrics.json',
 } as const;
 
 /** Validation artifact names (the reference's). */

@@ -4,10 +4,10 @@ import type { InformationCoefficient } from './information-coefficient.js';
 import type { PolicyRun, ValidationOutcome } from './run-validation.js';
 
 /**
- * The validation headline DVC compares across experiments (`dvc exp show`), numbers only: Sharpe of the
- * candidate and of the criteria's baseline, the Sharpe uplift and bootstrap p-value exactly as the
- * checklist judged them (null when the candidate traded too little to measure), deflated Sharpe ratio,
- * rank information coefficient, and the recommendation as 1 (PROMOTE) or 0 (REJECT).
+ * The validation headline DVC compares across experiments (`dvc exp show`), numbers only, in column order:
+ * the recommendation as 1 (PROMOTE) or 0 (REJECT), Sharpe of the candidate and of the criteria's baseline,
+ * the Sharpe uplift and bootstrap p-value exactly as the checklist judged them (null when the candidate
+ * traded too little to measure), deflated Sharpe ratio and rank information coefficient.
  */
 export function validationHeadline(
   o: ValidationOutcome,
@@ -17,13 +17,13 @@ export function validationHeadline(
   const judged = (key: string) => verdict.criteria.find((c) => c.key === key)?.value ?? null;
   return roundDeep(
     {
+      promote: verdict.recommendation === 'PROMOTE' ? 1 : 0,
       sharpe: o.candidate.summary.sharpe_ratio,
       sharpe_base: o.baseline.summary.sharpe_ratio,
       uplift: judged('sharpe'),
       p_value: judged('significance'),
       dsr: o.significance.dsr,
       ic: ic?.spearman ?? null,
-      promote: verdict.recommendation === 'PROMOTE' ? 1 : 0,
     },
     4,
   );

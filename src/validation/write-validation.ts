@@ -66,6 +66,8 @@ export function writeValidationArtifacts(
     forwardReturns: Map<string, Float64Array>;
     /** The candidate's information coefficient (null for a rule candidate). */
     ic?: InformationCoefficient | null;
+    /** Name of the headline file (default metrics.json). */
+    headlineFile?: string;
   },
 ): { recommendation: 'PROMOTE' | 'REJECT'; reason: string; files: string[] } {
   ensureDir(dir);
@@ -142,7 +144,8 @@ export function writeValidationArtifacts(
   const tele = writeTelemetry(p(VALIDATION_FILES.telemetry), o.candidate, ctx.tz, ctx.forwardReturns);
   // Key order as built (not sorted): it is the column order of `dvc exp show`.
   const headline = validationHeadline(o, verdict, ctx.ic ?? null);
-  writeFileAtomic(p(VALIDATION_FILES.headline), `${JSON.stringify(headline, null, 2)}\n`);
+  const headlineFile = p(ctx.headlineFile ?? VALIDATION_FILES.headline);
+  writeFileAtomic(headlineFile, `${JSON.stringify(headline, null, 2)}\n`);
   const equity = join(dir, VALIDATION_FILES.plotsDir, VALIDATION_FILES.equityPlot);
   writeJsonAtomic(equity, equityRows(o));
   return {
@@ -155,9 +158,8 @@ export function writeValidationArtifacts(
       VALIDATION_FILES.comparison,
       VALIDATION_FILES.checklistJson,
       VALIDATION_FILES.checklistMd,
-      VALIDATION_FILES.headline,
     ]
       .map(p)
-      .concat(equity, tele),
+      .concat(headlineFile, equity, tele),
   };
 }

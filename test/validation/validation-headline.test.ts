@@ -92,7 +92,9 @@ describe('validation headline and equity rows', () => {
       ],
     } as Parameters<typeof validationHeadline>[1];
     const ic = { spearman: 0.045678, pearson: 0.01, n: 10, score: '' };
-    expect(validationHeadline(o, verdict, ic)).toEqual({
+    const h = validationHeadline(o, verdict, ic);
+    expect(Object.keys(h)).toEqual(['promote', 'sharpe', 'sharpe_base', 'uplift', 'p_value', 'dsr', 'ic']);
+    expect(h).toEqual({
       sharpe: 1.2346,
       sharpe_base: 0.5,
       uplift: 0.1235,
@@ -103,9 +105,9 @@ describe('validation headline and equity rows', () => {
     });
     // Not measurable: the checklist judged null, so the headline says null; REJECT is 0.
     const rejected = { recommendation: 'REJECT' as const, criteria: [{ key: 'sharpe', value: null }] };
-    const h = validationHeadline(o, rejected as Parameters<typeof validationHeadline>[1], null);
-    expect(h).toMatchObject({ uplift: null, p_value: null, ic: null, promote: 0 });
-    expect(Object.values(h).every((v) => v === null || typeof v === 'number')).toBe(true);
+    const r = validationHeadline(o, rejected as Parameters<typeof validationHeadline>[1], null);
+    expect(r).toMatchObject({ uplift: null, p_value: null, ic: null, promote: 0 });
+    expect(Object.values(r).every((v) => v === null || typeof v === 'number')).toBe(true);
   });
 
   it('compounds returns into equity and measures drawdown from the running peak', () => {
