@@ -113,10 +113,14 @@ describe('experiments wherever DVC runs them [slow]', () => {
     // Default options: DVC pages the full-width table; a 120-column terminal shows its first 120 columns.
     const full = run(repo, join(repo, '.venv', 'bin', 'dvc'), ['exp', 'show'], { COLUMNS: '120' }).stdout;
     const screen = full.split('\n').map((l) => l.slice(0, 120));
+    expect(screen.join('\n')).not.toContain('…');
     const header = screen.find((l) => l.includes('Experiment')) ?? '';
     for (const col of ['promote', 'sharpe', 'sharpe_base', 'uplift']) expect(header).toContain(col);
     for (const n of names) expect(screen.some((l) => l.includes(`[${n}]`))).toBe(true);
-    const compact = dvc(repo, 'exp', 'show', '--no-pager', ...COMPACT).replace(/\n$/, '');
+    const dvcBin = join(repo, '.venv', 'bin', 'dvc');
+    const compact = run(repo, dvcBin, ['exp', 'show', '--no-pager', ...COMPACT], {
+      COLUMNS: '120',
+    }).stdout.replace(/\n$/, '');
     const lines = compact.split('\n');
     // DVC may wrap a row rather than exceed the width; "…" would mean a column collapsed.
     expect(Math.max(...lines.map((l) => l.length))).toBeLessThanOrEqual(120);
