@@ -9,6 +9,7 @@ import { benchGbdt } from '../src/models/gbdt/index.js';
 import { compileScorer } from '../src/models/index.js';
 import { distilStudent, readTeacherDir } from '../src/training/index.js';
 import { featuresMain, ingestMain, stageContext, teacherStage } from '../src/stages/index.js';
+import { experiments } from './experiments.js';
 import { streamFeatures } from './stream-features.js';
 
 /** One benchmark: a name and a function returning flat named figures. */
@@ -165,4 +166,12 @@ const backtest: Bench = {
   },
 };
 
-export const BENCHES: Bench[] = [ingestFeatures, features5m, streamFeatures, gbdt, student, backtest];
+export const BENCHES: Bench[] = [
+  ingestFeatures,
+  features5m,
+  streamFeatures,
+  gbdt,
+  student,
+  backtest,
+  experiments,
+];

@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { renderPage } from './browser.js';
-import { dvc, repoCopy, run } from './repo-copy.js';
+import { dvc, repoCopy, run } from '../../bench/repo-copy.js';
 
 // Slow: a two-point sweep queued and run by DVC's task queue (two workers) in a fresh copy of the repository,
 // on a small window so the whole file stays near a minute; then the comparison views people use on it.
