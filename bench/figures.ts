@@ -10,6 +10,7 @@ import { compileScorer } from '../src/models/index.js';
 import { distilStudent, readTeacherDir } from '../src/training/index.js';
 import { featuresMain, ingestMain, stageContext, teacherStage } from '../src/stages/index.js';
 import { liveEngine } from './live-engine.js';
+import { experiments } from './experiments.js';
 import { streamFeatures } from './stream-features.js';
 
 /** One benchmark: a name and a function returning flat named figures. */
@@ -174,4 +175,5 @@ export const BENCHES: Bench[] = [
   student,
   backtest,
   liveEngine,
+  experiments,
 ];

@@ -5,6 +5,7 @@
 #   - the tslab Jupyter kernel registered inside that venv
 #   - the DVC project (dvc init --no-scm is never used: the repo is a git repo)
 #   - Debian chromium and redis-server for the browser and queue tests (root + apt-get only)
+#   - the offline page template of `dvc plots show` (.dvc/plots/page.html: Vega bundles from node_modules)
 # Stamps in .bootstrap/ record the hash of what was installed, so a second run costs ~100 ms.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -31,6 +32,16 @@ if [ ! -d node_modules ] || [ "$(cat "$STAMPS/npm" 2>/dev/null)" != "$npm_hash" 
   log "installing npm packages from package-lock.json"
   npm install --no-audit --no-fund --loglevel=error >&2
   echo "$npm_hash" > "$STAMPS/npm"
+fi
+
+# 1b. The page template `dvc plots show` / `dvc plots diff` fill (.dvc/config plots.html_template): the Vega
+#     bundles inlined from node_modules, so plot pages render offline. Rewritten when the npm packages change.
+if [ ! -f .dvc/plots/page.html ] || [ "$(cat "$STAMPS/plots-page" 2>/dev/null)" != "$npm_hash" ]; then
+  if node scripts/plots-page.mjs >/dev/null; then
+    echo "$npm_hash" > "$STAMPS/plots-page"
+  else
+    log "could not write .dvc/plots/page.html: dvc plots show needs the vega, vega-lite and vega-embed packages"
+  fi
 fi
 
 # 2. Python venv with pinned tools

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# `npm run repro`: the whole DVC pipeline on the bundled default data (bootstrap + build ran in prerepro).
+# `npm run repro`: the whole DVC pipeline on the bundled default data (bootstrap ran in prerepro; the stages
+# transpile what they run themselves, scripts/run-stage.mjs).
 # Extra arguments go to `dvc repro` (e.g. `npm run repro -- teacher`).
 set -euo pipefail
 cd "$(dirname "$0")/.."

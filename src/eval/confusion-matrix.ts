@@ -2,10 +2,11 @@ import { CLASSES } from '../labels/index.js';
 import type { LabelArray } from './types.js';
 import { assertLabelPair, assertNames } from './validate-inputs.js';
 
-/** One row of a DVC confusion plot. */
-export interface ConfusionRecord {
+/** One cell of a confusion matrix: the DVC confusion plot's data (every cell, zeros included). */
+export interface ConfusionCell {
   actual: string;
   predicted: string;
+  count: number;
 }
 
 /** K×K counts; `m[a][p]` = rows whose actual class is a and predicted class is p. */
@@ -16,16 +17,10 @@ export function confusionMatrix(yTrue: LabelArray, yPred: LabelArray, K: number)
   return Array.from({ length: K }, (_, a) => Array.from(flat.subarray(a * K, (a + 1) * K)));
 }
 
-/** One `{ actual, predicted }` record per row, class names from `names` (default CLASSES). */
-export function confusionMatrixRecords(
-  yTrue: LabelArray,
-  yPred: LabelArray,
-  names: readonly string[] = CLASSES,
-): ConfusionRecord[] {
-  const K = names.length;
-  assertNames(names, K);
-  assertLabelPair(yTrue, yPred, K);
-  const out: ConfusionRecord[] = new Array(yTrue.length);
-  for (let i = 0; i < yTrue.length; i++) out[i] = { actual: names[yTrue[i]], predicted: names[yPred[i]] };
-  return out;
+/** The K×K cells of `matrix` (`matrix[actual][predicted]`), row-major, class names from `names`. */
+export function confusionCells(matrix: number[][], names: readonly string[] = CLASSES): ConfusionCell[] {
+  assertNames(names, matrix.length);
+  return matrix.flatMap((row, a) =>
+    row.map((count, p) => ({ actual: names[a], predicted: names[p], count })),
+  );
 }

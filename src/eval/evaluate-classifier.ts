@@ -3,9 +3,9 @@ import { argmaxLabels } from './argmax-labels.js';
 import { brierScore } from './brier-score.js';
 import type { CalibrationBin } from './calibration.js';
 import { calibrationCurve, expectedCalibrationError } from './calibration.js';
-import type { ConfusionRecord } from './confusion-matrix.js';
-import { confusionMatrix, confusionMatrixRecords } from './confusion-matrix.js';
+import { type ConfusionCell, confusionCells, confusionMatrix } from './confusion-matrix.js';
 import { logLoss } from './log-loss.js';
+import { type PrPoint, precisionRecallCurve } from './precision-recall-curve.js';
 import { macroAverage, precisionRecallF1 } from './precision-recall-f1.js';
 import { ovrAuc } from './roc-auc.js';
 import type { RocPoint } from './roc-curve.js';
@@ -24,6 +24,8 @@ export interface EvaluationReport {
     recall: Record<string, number>;
     f1_score: Record<string, number>;
     auc: Record<string, number | null>;
+    /** One-vs-rest average precision (area under the precision–recall curve); null without positives. */
+    average_precision: Record<string, number | null>;
     macro_avg_f1: number;
     macro_auc: number | null;
     log_loss: number;
@@ -38,7 +40,10 @@ export interface EvaluationReport {
 export interface EvaluationCurves {
   calibration: CalibrationBin[];
   roc: Record<string, RocPoint[]>;
-  confusion_records: ConfusionRecord[];
+  /** One-vs-rest precision–recall curve per class (at most ROC_MAX_POINTS points). */
+  precision_recall: Record<string, PrPoint[]>;
+  /** Every cell of the confusion matrix (the DVC confusion plot). */
+  confusion: ConfusionCell[];
 }
 
 /** Result of evaluateClassifier. */
@@ -79,6 +84,8 @@ export function evaluateClassifier(
   const auc: Record<string, number | null> = {};
   const confusion: Record<string, Record<string, number>> = {};
   const roc: Record<string, RocPoint[]> = {};
+  const pr: Record<string, PrPoint[]> = {};
+  const ap: Record<string, number | null> = {};
   const column = new Float64Array(n);
   const positives = new Uint8Array(n);
   names.forEach((name, k) => {
@@ -89,6 +96,9 @@ export function evaluateClassifier(
       positives[i] = yTrue[i] === k ? 1 : 0;
     }
     roc[name] = rocCurve(column, positives, { maxPoints: ROC_MAX_POINTS });
+    const curve = precisionRecallCurve(column, positives, { maxPoints: ROC_MAX_POINTS });
+    pr[name] = curve.points;
+    ap[name] = nullIfNaN(curve.averagePrecision);
   });
 
   const report: EvaluationReport = {
@@ -98,6 +108,7 @@ export function evaluateClassifier(
       recall: byName(names, scores.recall),
       f1_score: byName(names, scores.f1),
       auc,
+      average_precision: ap,
       macro_avg_f1: macroAverage(scores.f1, scores.present),
       macro_auc: nullIfNaN(macroAverage(aucs)),
       log_loss: logLoss(yTrue, proba, K),
@@ -112,7 +123,8 @@ export function evaluateClassifier(
   const curves: EvaluationCurves = {
     calibration: calibrationCurve(yTrue, proba, K),
     roc,
-    confusion_records: confusionMatrixRecords(yTrue, yPred, names),
+    precision_recall: pr,
+    confusion: confusionCells(cm, names),
   };
   return { report, curves };
 }

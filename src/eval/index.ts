@@ -7,11 +7,14 @@ export {
   expectedCalibrationError,
 } from './calibration.js';
 export type { CalibrationBin } from './calibration.js';
-export { confusionMatrix, confusionMatrixRecords } from './confusion-matrix.js';
-export type { ConfusionRecord } from './confusion-matrix.js';
+export { confusionCells, confusionMatrix } from './confusion-matrix.js';
+export { averageRanks, pearsonCorrelation, spearmanCorrelation } from './correlation.js';
+export type { ConfusionCell } from './confusion-matrix.js';
 export { evaluateClassifier, ROC_MAX_POINTS } from './evaluate-classifier.js';
 export type { Evaluation, EvaluationCurves, EvaluationReport } from './evaluate-classifier.js';
 export { LOG_LOSS_EPS, logLoss } from './log-loss.js';
+export { precisionRecallCurve } from './precision-recall-curve.js';
+export type { PrCurve, PrPoint } from './precision-recall-curve.js';
 export { accuracy, macroAverage, macroF1, precisionRecallF1 } from './precision-recall-f1.js';
 export type { PerClassScores } from './precision-recall-f1.js';
 export { ovrAuc, rocAuc } from './roc-auc.js';

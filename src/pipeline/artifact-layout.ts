@@ -41,14 +41,20 @@ export const FEATURE_FILES = {
 /** File of one symbol in the raw-bar or feature store. */
 export const symbolFile = (symbol: string): string => `${symbol}.csv`;
 
-/** Evaluation files written beside a teacher or student model. */
+/**
+ * Evaluation files written beside a teacher or student model. `headline` is the small numbers-only file
+ * DVC declares as metrics (what `dvc exp show` compares); the rest are detailed outputs and plot data.
+ */
 export const EVALUATION_FILES = {
   metrics: 'evaluation_metrics.json',
+  headline: 'metrics.json',
   confusion: 'confusion_matrix.json',
   plotsDir: 'plots',
   calibrationPlot: 'calibration.json',
+  rocPlot: 'roc.json',
+  precisionRecallPlot: 'precision_recall.json',
   confusionPlot: 'confusion.json',
-  rocPlot: (cls: string) => `roc_${cls}.json`,
+  importancePlot: 'feature_importance.json',
 } as const;
 
 /** Files of a teacher directory (the reference's names). */
@@ -71,6 +77,8 @@ export const STUDENT_FILES = {
   tuning: 'tuning_results.json',
   /** Provenance of a validation written into the student dir (`train-student --validate`). */
   validationMetadata: 'validation_metadata.json',
+  /** The validation headline written into the student dir (its own metrics.json is the student's). */
+  validationHeadline: 'validation_metrics.json',
 } as const;
 
 /** Validation artifact names (the reference's). */
@@ -83,6 +91,11 @@ export const VALIDATION_FILES = {
   checklistJson: 'promotion_checklist.json',
   telemetry: 'validation_telemetry',
   metadata: METADATA_FILE,
+  /** Numbers-only headline declared as DVC metrics. */
+  headline: 'metrics.json',
+  plotsDir: 'plots',
+  /** Candidate vs baseline equity and drawdown per bar (DVC plot data). */
+  equityPlot: 'equity.json',
 } as const;
 
 /** Registry layout under its root (default `PATHS.models`). */

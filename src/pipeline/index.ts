@@ -26,7 +26,7 @@ export { appendStageRecord, withStageRecord } from './lineage.js';
 export type { StageRecord } from './lineage.js';
 export { stageProvenance } from './metadata.js';
 export type { StageProvenance } from './metadata.js';
-export { gitCommit, readTextOrNull, toolVersions } from './versions.js';
+export { gitCommit, machineVersions, pinnedVersions, readTextOrNull, toolVersions } from './versions.js';
 export { artifactTimestamp, roundDeep } from './artifact-time.js';
 export {
   ENGINE_FILES,

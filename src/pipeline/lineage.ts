@@ -14,6 +14,8 @@ export interface StageRecord {
   status: 'completed' | 'failed';
   artifacts: string[];
   config_hash: string;
+  /** The commit the stage ran at (null outside git): kept here, never in DVC-tracked artifacts. */
+  git_commit?: string | null;
   error?: string;
 }
 
@@ -29,8 +31,9 @@ interface PipelineLog {
 
 /**
  * Appends a stage record to the run's training_pipeline.json (the reference's structure: latest
- * record per stage under `stages`, every record in `history`). It is a run log with wall-clock times,
- * so it is not a DVC output.
+ * record per stage under `stages`, every record in `history`). It is the run log: wall-clock times, the
+ * git commit and the machine's tool versions (Node.js, dvc) live here, not in DVC outputs, so it is not a
+ * DVC output itself.
  */
 export function appendStageRecord(file: string, record: StageRecord, links?: Record<string, unknown>): void {
   // A run killed while writing the log left its temp file beside it: only the log's own temps go.
@@ -52,18 +55,21 @@ export function appendStageRecord(file: string, record: StageRecord, links?: Rec
       log = undefined;
     }
   }
+  const commit = gitCommit();
+  const full: StageRecord = { ...record, git_commit: commit };
   log ??= {
     pipeline_version: '1.0',
     config_hash: record.config_hash,
-    git_commit: gitCommit(),
+    git_commit: commit,
     dependencies: toolVersions(),
     stages: {},
     history: [],
   };
   log.config_hash = record.config_hash;
-  log.git_commit = gitCommit();
-  log.stages[record.stage] = record;
-  log.history.push(record);
+  log.git_commit = commit;
+  log.dependencies = toolVersions();
+  log.stages[record.stage] = full;
+  log.history.push(full);
   if (links) log.links = { ...log.links, ...links };
   writeJsonAtomic(file, log);
 }

@@ -1,13 +1,13 @@
 import { existsSync } from 'node:fs';
 import { relative } from 'node:path';
 import { sha256Path } from './hashing.js';
-import { gitCommit, toolVersions } from './versions.js';
+import { pinnedVersions } from './versions.js';
 
 /** The provenance block every stage writes into its metadata.json. */
 export interface StageProvenance {
   stage: string;
   config_hash: string;
-  git_commit: string | null;
+  /** Only versions pinned by package-lock.json: the same on every machine that reproduces dvc.lock. */
   versions: Record<string, string | null>;
   inputs: Record<string, string>;
   outputs: Record<string, string>;
@@ -20,9 +20,10 @@ function hashes(paths: string[], root: string): Record<string, string> {
 }
 
 /**
- * Builds the provenance block: config hash, git commit, tool versions, and the sha256 of every input
- * and output path (directories hash their sorted file list). No wall-clock time: artifacts stay
- * byte-identical across runs with the same params and data.
+ * Builds the provenance block: config hash, the lockfile-pinned tool versions, and the sha256 of every
+ * input and output path (directories hash their sorted file list). Nothing that depends on the clock,
+ * the git commit or the machine (Node.js and dvc versions): those go to the run log, so DVC-tracked bytes
+ * are the same for the same params, data and lockfile, and a fresh clone reproduces the committed dvc.lock.
  */
 export function stageProvenance(args: {
   stage: string;
@@ -35,8 +36,7 @@ export function stageProvenance(args: {
   return {
     stage: args.stage,
     config_hash: args.configHash,
-    git_commit: gitCommit(root),
-    versions: toolVersions(root),
+    versions: pinnedVersions(),
     inputs: hashes(args.inputs, root),
     outputs: hashes(args.outputs, root),
   };

@@ -28,17 +28,35 @@ function dvcVersion(root: string): string | null {
   return null;
 }
 
-let cached: Record<string, string | null> | undefined;
+let pinned: Record<string, string | null> | undefined;
+const machine = new Map<string, Record<string, string | null>>();
 
-/** Versions of the tools that shape artifacts: node, typescript, tfjs, dvc. */
+/**
+ * Versions of the packages that shape artifact bytes and are pinned exactly by package.json and
+ * package-lock.json (a dependency of every DVC stage), so they are the same on every machine that
+ * reproduces a given dvc.lock. Safe to write into DVC-tracked files.
+ */
+export function pinnedVersions(): Record<string, string | null> {
+  pinned ??= { typescript: pkgVersion('typescript'), tfjs: pkgVersion('@tensorflow/tfjs') };
+  return pinned;
+}
+
+/**
+ * Versions that differ between machines (Node.js within the engines range, dvc within 3.x). They belong
+ * in the run log, never in DVC-tracked bytes: a fresh clone on another machine must reproduce dvc.lock.
+ */
+export function machineVersions(root = process.cwd()): Record<string, string | null> {
+  let v = machine.get(root);
+  if (!v) {
+    v = { node: process.versions.node, dvc: dvcVersion(root) };
+    machine.set(root, v);
+  }
+  return v;
+}
+
+/** Every tool version (machine and pinned): what the run log records. */
 export function toolVersions(root = process.cwd()): Record<string, string | null> {
-  cached ??= {
-    node: process.versions.node,
-    typescript: pkgVersion('typescript'),
-    tfjs: pkgVersion('@tensorflow/tfjs'),
-    dvc: dvcVersion(root),
-  };
-  return cached;
+  return { ...machineVersions(root), ...pinnedVersions() };
 }
 
 /** Current git commit (full sha) or null outside a git checkout. */

@@ -43,11 +43,16 @@ export function writeStudentArtifacts(
     model_type: params.student.model_type,
     hyperparameters: roundDeep(run.options),
   };
-  const evalFiles = writeEvaluationArtifacts(dir, run.evaluation, {
-    ...header,
-    teacher_test_metrics: run.teacherEvaluation.report.test_metrics,
-    teacher_calibration_metrics: run.teacherEvaluation.report.calibration_metrics,
-  });
+  const evalFiles = writeEvaluationArtifacts(
+    dir,
+    run.evaluation,
+    {
+      ...header,
+      teacher_test_metrics: run.teacherEvaluation.report.test_metrics,
+      teacher_calibration_metrics: run.teacherEvaluation.report.calibration_metrics,
+    },
+    'student',
+  );
   const outputs = [p(STUDENT_FILES.model), p(STUDENT_FILES.scorer)];
   if (run.tuning) {
     writeJsonAtomic(p(STUDENT_FILES.tuning), roundDeep(run.tuning));

@@ -2,11 +2,11 @@ import { join } from 'node:path';
 import { type Params, settings } from '../config/index.js';
 import { formatTs, localDate } from '../data/index.js';
 import { CLASSES, NUM_CLASSES } from '../labels/index.js';
-import { type Classifier, learners } from '../models/index.js';
+import { learners } from '../models/index.js';
 import {
+  EVALUATION_FILES,
   artifactTimestamp,
   ensureDir,
-  roundDeep,
   sha256File,
   stableStringify,
   stageProvenance,
@@ -16,6 +16,7 @@ import {
   writeJsonAtomic,
 } from '../pipeline/index.js';
 import { writeEvaluationArtifacts } from './evaluation-artifacts.js';
+import { featureImportance, importancePlotRows, importanceRows } from './feature-importance.js';
 import { SPLIT_NAMES } from './time-split.js';
 import type { TeacherRun } from './teacher.js';
 
@@ -58,21 +59,6 @@ export function datasetStats(run: TeacherRun, params: Params) {
       embargo_bars: params.split.embargo_bars,
     },
   };
-}
-
-function featureImportance(model: Classifier): unknown {
-  // Capability, not type: learners that track split gain expose featureImportance().
-  const m = model as Classifier & {
-    featureImportance?: () => { feature: string; gain: number; split: number }[];
-  };
-  if (typeof m.featureImportance !== 'function')
-    return { available: false, reason: `${model.className} has no split statistics` };
-  const rows = m.featureImportance();
-  const total = rows.reduce((s, r) => s + r.gain, 0) || 1;
-  return roundDeep({
-    importance_type: ['gain', 'split'],
-    features: [...rows].sort((a, b) => b.gain - a.gain).map((r) => ({ ...r, gain_share: r.gain / total })),
-  });
 }
 
 /** Writes every teacher artifact into `dir`; returns the written paths. */
@@ -118,18 +104,26 @@ export function writeTeacherArtifacts(
   );
   const stats = datasetStats(run, params);
   writeJsonAtomic(p(TEACHER_FILES.stats), stats);
-  writeJsonAtomic(p(TEACHER_FILES.importance), featureImportance(model));
+  const importance = importanceRows(model);
+  writeJsonAtomic(p(TEACHER_FILES.importance), featureImportance(model, importance));
   const t = params.teacher;
   const timestamp = artifactTimestamp(rows.ts[n - 1], settings().sourceDateEpochMs);
-  const evalFiles = writeEvaluationArtifacts(dir, run.evaluation, {
-    timestamp,
-    config_hash: configHash,
-    teacher_dir: dir,
-    test_size: params.split.test_size,
-    cv_folds: run.oofFolds,
-    model_type: model.className,
-    hyperparameters: model.getConfig(),
-  });
+  const evalFiles = writeEvaluationArtifacts(
+    dir,
+    run.evaluation,
+    {
+      timestamp,
+      config_hash: configHash,
+      teacher_dir: dir,
+      test_size: params.split.test_size,
+      cv_folds: run.oofFolds,
+      model_type: model.className,
+      hyperparameters: model.getConfig(),
+    },
+    'teacher',
+  );
+  const importancePlot = join(dir, EVALUATION_FILES.plotsDir, EVALUATION_FILES.importancePlot);
+  writeJsonAtomic(importancePlot, importancePlotRows(model, importance));
   const outputs = [
     TEACHER_FILES.model,
     TEACHER_FILES.labels,
@@ -170,8 +164,8 @@ export function writeTeacherArtifacts(
       stage: 'teacher',
       configHash,
       inputs: extra.inputs,
-      outputs: [...outputs, ...evalFiles],
+      outputs: [...outputs, ...evalFiles, importancePlot],
     }),
   });
-  return [...outputs, ...evalFiles, p(TEACHER_FILES.metadata)];
+  return [...outputs, ...evalFiles, importancePlot, p(TEACHER_FILES.metadata)];
 }

@@ -19,7 +19,10 @@ export {
   smaPolicy,
 } from './policy.js';
 export type { Decisions, Policy, PolicyOptions } from './policy.js';
+export { informationCoefficient } from './information-coefficient.js';
+export type { InformationCoefficient } from './information-coefficient.js';
 export { runValidation } from './run-validation.js';
+export { equityRows, validationHeadline } from './validation-headline.js';
 export type { Measurability, PolicyRun, ValidationInputs, ValidationOutcome } from './run-validation.js';
 export { writeValidationArtifacts } from './write-validation.js';
 export { modelLabelParams } from './model-label-params.js';

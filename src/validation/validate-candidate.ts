@@ -12,6 +12,7 @@ import {
 import type { FeatureTable } from '../features/index.js';
 import { CLASSES, labelForwardReturns } from '../labels/index.js';
 import { readStudentDir, type StudentDir } from '../training/index.js';
+import { type InformationCoefficient, informationCoefficient } from './information-coefficient.js';
 import { type LabelParams, modelLabelParams } from './model-label-params.js';
 import { type Policy, type PolicyOptions, RULE_BASELINES, rulePolicy, scorerPolicy } from './policy.js';
 import { runValidation, type ValidationOutcome } from './run-validation.js';
@@ -44,6 +45,8 @@ export interface CandidateValidation {
   /** `buy_and_hold`, `sma`, or `model` when the baseline is a student dir. */
   baselineKind: 'buy_and_hold' | 'sma' | 'model';
   forwardReturns: Map<string, Float64Array>;
+  /** Rank IC of the candidate's score vs the forward return over the window. */
+  ic: InformationCoefficient;
   costs: { commissionBps: number; slippageBps: number };
 }
 
@@ -190,6 +193,7 @@ export function validateCandidate(
     warnings,
     baselineKind: rule ?? 'model',
     forwardReturns,
+    ic: informationCoefficient(outcome.candidate, forwardReturns),
     costs,
   };
 }

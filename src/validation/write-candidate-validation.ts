@@ -27,8 +27,8 @@ export interface ValidationSummary {
 
 /**
  * Persists a validation: results, accuracy, comparison, checklist, telemetry and its provenance. Inside a
- * student dir (`train-student --validate`) the provenance file gets its own name so it never clobbers the
- * student's metadata.json.
+ * student dir (`train-student --validate`) the provenance and headline files get their own names so they
+ * never clobber the student's metadata.json and metrics.json.
  */
 export function writeValidation(
   outDir: string,
@@ -37,6 +37,7 @@ export function writeValidation(
   configHash: string,
 ): ValidationSummary {
   const studentDir = v.candidate.dir;
+  const inStudentDir = resolve(outDir) === resolve(studentDir);
   const res = writeValidationArtifacts(outDir, v.outcome, params.validation.thresholds, {
     timestamp: artifactTimestamp(Date.parse(v.outcome.window.end), settings().sourceDateEpochMs),
     candidateDir: studentDir,
@@ -49,11 +50,12 @@ export function writeValidation(
     tz: params.base.exchange_tz,
     costs: v.costs,
     forwardReturns: v.forwardReturns,
+    ic: v.ic,
+    headlineFile: inStudentDir ? STUDENT_FILES.validationHeadline : VALIDATION_FILES.headline,
     notes: v.notes,
     warnings: v.warnings,
   });
-  const metaName =
-    resolve(outDir) === resolve(studentDir) ? STUDENT_FILES.validationMetadata : VALIDATION_FILES.metadata;
+  const metaName = inStudentDir ? STUDENT_FILES.validationMetadata : VALIDATION_FILES.metadata;
   writeJsonAtomic(join(outDir, metaName), {
     stage: 'validate',
     recommendation: res.recommendation,

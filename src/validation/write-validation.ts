@@ -13,7 +13,9 @@ import {
 } from '../pipeline/index.js';
 import { type ChecklistContext, checklistJson, checklistMarkdown } from './checklist.js';
 import { deltas, evaluateCriteria } from './criteria.js';
+import type { InformationCoefficient } from './information-coefficient.js';
 import type { PolicyRun, ValidationOutcome } from './run-validation.js';
+import { equityRows, validationHeadline } from './validation-headline.js';
 
 function perSymbol(run: PolicyRun) {
   return Object.fromEntries(run.perSymbol.map((p) => [p.symbol, { ...p.metrics, accuracy: p.accuracy }]));
@@ -58,12 +60,20 @@ export function writeValidationArtifacts(
   dir: string,
   o: ValidationOutcome,
   t: ThresholdsParams,
-  ctx: ChecklistContext & { tz: string; costs: unknown; forwardReturns: Map<string, Float64Array> },
+  ctx: ChecklistContext & {
+    tz: string;
+    costs: unknown;
+    forwardReturns: Map<string, Float64Array>;
+    /** The candidate's information coefficient (null for a rule candidate). */
+    ic?: InformationCoefficient | null;
+    /** Name of the headline file (default metrics.json). */
+    headlineFile?: string;
+  },
 ): { recommendation: 'PROMOTE' | 'REJECT'; reason: string; files: string[] } {
   ensureDir(dir);
   const verdict = evaluateCriteria(o, t);
   const p = (f: string) => join(dir, f);
-  // validation_results.json stays compact (it is a DVC metrics file); per-symbol detail goes beside it.
+  // validation_results.json stays compact; per-symbol detail goes beside it.
   const summary = (r: PolicyRun) => ({
     policy: r.policy,
     summary: r.summary,
@@ -84,6 +94,7 @@ export function writeValidationArtifacts(
       baseline: summary(o.baseline),
       other_baselines: (o.others ?? []).map(summary),
       significance: o.significance,
+      ...(ctx.ic ? { information_coefficient: ctx.ic } : {}),
       ...(o.measurability ? { measurability: o.measurability } : {}),
       ...(o.frequency ? { frequency: o.frequency } : {}),
     }),
@@ -131,6 +142,12 @@ export function writeValidationArtifacts(
   writeJsonAtomic(p(VALIDATION_FILES.checklistJson), checklistJson(o, t, verdict, ctx));
   writeFileAtomic(p(VALIDATION_FILES.checklistMd), checklistMarkdown(o, t, verdict, ctx));
   const tele = writeTelemetry(p(VALIDATION_FILES.telemetry), o.candidate, ctx.tz, ctx.forwardReturns);
+  // Key order as built (not sorted): it is the column order of `dvc exp show`.
+  const headline = validationHeadline(o, verdict, ctx.ic ?? null);
+  const headlineFile = p(ctx.headlineFile ?? VALIDATION_FILES.headline);
+  writeFileAtomic(headlineFile, `${JSON.stringify(headline, null, 2)}\n`);
+  const equity = join(dir, VALIDATION_FILES.plotsDir, VALIDATION_FILES.equityPlot);
+  writeJsonAtomic(equity, equityRows(o));
   return {
     recommendation: verdict.recommendation,
     reason: verdict.reason,
@@ -143,6 +160,6 @@ export function writeValidationArtifacts(
       VALIDATION_FILES.checklistMd,
     ]
       .map(p)
-      .concat(tele),
+      .concat(headlineFile, equity, tele),
   };
 }

@@ -4,7 +4,7 @@ import {
   accuracy,
   argmaxLabels,
   confusionMatrix,
-  confusionMatrixRecords,
+  confusionCells,
   macroF1,
   precisionRecallF1,
 } from '../../src/eval/index.js';
@@ -38,16 +38,27 @@ describe('confusionMatrix', () => {
   });
 });
 
-describe('confusionMatrixRecords', () => {
-  it('emits one named record per row, default names CLASSES', () => {
-    expect(confusionMatrixRecords(i32([0, 2]), i32([1, 2]))).toEqual([
-      { actual: 'LONG', predicted: 'SHORT' },
-      { actual: 'NOOP', predicted: 'NOOP' },
+describe('confusionCells', () => {
+  it('lists every cell row-major with its count, default names CLASSES', () => {
+    expect(
+      confusionCells(
+        [
+          [2, 0],
+          [1, 3],
+        ],
+        ['neg', 'pos'],
+      ),
+    ).toEqual([
+      { actual: 'neg', predicted: 'neg', count: 2 },
+      { actual: 'neg', predicted: 'pos', count: 0 },
+      { actual: 'pos', predicted: 'neg', count: 1 },
+      { actual: 'pos', predicted: 'pos', count: 3 },
     ]);
-    expect(confusionMatrixRecords(i32([1]), i32([0]), ['neg', 'pos'])).toEqual([
-      { actual: 'pos', predicted: 'neg' },
+    expect(confusionCells(confusionMatrix(i32([0, 2]), i32([1, 2]), 3)).filter((c) => c.count > 0)).toEqual([
+      { actual: 'LONG', predicted: 'SHORT', count: 1 },
+      { actual: 'NOOP', predicted: 'NOOP', count: 1 },
     ]);
-    expect(() => confusionMatrixRecords(i32([0]), i32([0]), ['a', 'a'])).toThrow(ConfigError);
+    expect(() => confusionCells([[1]], ['a', 'b'])).toThrow(ConfigError);
   });
 });
 

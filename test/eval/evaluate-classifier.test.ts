@@ -65,12 +65,29 @@ describe('evaluateClassifier', () => {
       [1 / 3, 1],
       [1, 1],
     ]);
-    expect(curves.confusion_records).toEqual([
-      { actual: 'LONG', predicted: 'LONG' },
-      { actual: 'SHORT', predicted: 'SHORT' },
-      { actual: 'NOOP', predicted: 'LONG' },
-      { actual: 'LONG', predicted: 'SHORT' },
+    // Every cell of the confusion matrix above, zeros included, row-major by actual class.
+    expect(curves.confusion).toEqual([
+      { actual: 'LONG', predicted: 'LONG', count: 1 },
+      { actual: 'LONG', predicted: 'SHORT', count: 1 },
+      { actual: 'LONG', predicted: 'NOOP', count: 0 },
+      { actual: 'SHORT', predicted: 'LONG', count: 0 },
+      { actual: 'SHORT', predicted: 'SHORT', count: 1 },
+      { actual: 'SHORT', predicted: 'NOOP', count: 0 },
+      { actual: 'NOOP', predicted: 'LONG', count: 1 },
+      { actual: 'NOOP', predicted: 'SHORT', count: 0 },
+      { actual: 'NOOP', predicted: 'NOOP', count: 0 },
     ]);
+    // LONG scores desc 0.6(pos) 0.5(neg) 0.3(pos) 0.2(neg): (R, P) = (½, 1), (½, ½), (1, ⅔), (1, ½)
+    expect(curves.precision_recall.LONG.map((p) => [p.recall, p.precision])).toEqual([
+      [0, 1],
+      [0.5, 1],
+      [0.5, 0.5],
+      [1, 2 / 3],
+      [1, 0.5],
+    ]);
+    // AP = ½·1 + 0·½ + ½·⅔ + 0·½ = 5/6; NOOP: the one positive scores highest → 1
+    expect(report.test_metrics.average_precision.LONG).toBeCloseTo(5 / 6, 12);
+    expect(report.test_metrics.average_precision.NOOP).toBe(1);
   });
 
   it('reports undefined AUCs as null when the labels hold one class', () => {

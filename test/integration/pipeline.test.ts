@@ -121,6 +121,61 @@ describe('teacher → student → validate → promote → rollback on synthetic
     expect(existsSync(join(studentDir, 'validation_telemetry'))).toBe(true);
   });
 
+  it('writes a numbers-only headline per stage, equal to the detailed files, in column order', () => {
+    const check = (dir: string, p: 't' | 's') => {
+      const head = readJson(join(dir, 'metrics.json'));
+      const ev = readJson(join(dir, 'evaluation_metrics.json'));
+      expect(Object.keys(head)).toEqual([`${p}_auc`, `${p}_logloss`, `${p}_ece`, `${p}_brier`]);
+      const r4 = (x: number) => Math.round(x * 1e4) / 1e4;
+      expect(head).toEqual({
+        [`${p}_auc`]: r4(ev.test_metrics.macro_auc),
+        [`${p}_logloss`]: r4(ev.test_metrics.log_loss),
+        [`${p}_ece`]: r4(ev.calibration_metrics.expected_calibration_error),
+        [`${p}_brier`]: r4(ev.calibration_metrics.brier_score),
+      });
+    };
+    check(teacherDir, 't');
+    check(studentDir, 's');
+    const v = readJson(join(reportsDir, 'metrics.json'));
+    const cl = readJson(join(reportsDir, 'promotion_checklist.json'));
+    const res = readJson(join(reportsDir, 'validation_results.json'));
+    expect(Object.keys(v)).toEqual(['promote', 'sharpe', 'sharpe_base', 'uplift', 'p_value', 'dsr', 'ic']);
+    expect(Object.values(v).every((x) => x === null || typeof x === 'number')).toBe(true);
+    expect(v.promote).toBe(cl.recommendation === 'PROMOTE' ? 1 : 0);
+    expect(v.sharpe).toBeCloseTo(res.candidate.summary.sharpe_ratio, 4);
+    expect(v.sharpe_base).toBeCloseTo(res.baseline.summary.sharpe_ratio, 4);
+    expect(v.ic).toBeCloseTo(res.information_coefficient.spearman, 4);
+    expect(res.information_coefficient.n).toBeGreaterThan(100);
+    // Validated inside the student dir, the headline gets its own name beside the student's metrics.json.
+    expect(readJson(join(studentDir, 'validation_metrics.json'))).toEqual(v);
+  });
+
+  it('writes the plot data the dvc.yaml plots read: flat rows naming model and series', () => {
+    const rows = (f: string) => readJson(join(studentDir, 'plots', f)) as Record<string, unknown>[];
+    const roc = rows('roc.json');
+    const auc = readJson(join(studentDir, 'evaluation_metrics.json')).test_metrics.auc;
+    expect(new Set(roc.map((r) => r.curve))).toEqual(
+      new Set(['LONG', 'SHORT', 'NOOP'].map((c) => `${c} (AUC ${auc[c].toFixed(3)})`)),
+    );
+    expect(roc.every((r) => r.model === 'student')).toBe(true);
+    expect(rows('confusion.json')).toHaveLength(9);
+    const cal = rows('calibration.json');
+    expect(cal.reduce((s, r) => s + (r.count as number), 0)).toBe(
+      readJson(join(studentDir, 'evaluation_metrics.json')).n_test,
+    );
+    expect(rows('precision_recall.json')[0]).toMatchObject({ recall: 0, precision: 1 });
+    // DVC merges plot rows only when every row has the same keys.
+    for (const f of ['roc.json', 'precision_recall.json', 'calibration.json', 'confusion.json']) {
+      const keys = new Set(rows(f).map((r) => Object.keys(r).sort().join()));
+      expect(keys.size, f).toBe(1);
+    }
+    const imp = readJson(join(teacherDir, 'plots', 'feature_importance.json'));
+    expect(imp[0].gain).toBeGreaterThanOrEqual(imp[imp.length - 1].gain);
+    const eq = readJson(join(reportsDir, 'plots', 'equity.json')) as { series: string; drawdown: number }[];
+    expect(new Set(eq.map((r) => r.series.split(':')[0]))).toEqual(new Set(['candidate', 'baseline']));
+    expect(eq.every((r) => r.drawdown <= 0)).toBe(true);
+  });
+
   it('refuses a REJECTed candidate, promotes with --force --reason, promotes a second, rolls back', async () => {
     const forceCandidate = (dir: string) => {
       const v = validatePromotion(dir);

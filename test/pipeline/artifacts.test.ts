@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +11,7 @@ import {
   sha256,
   sha256Dir,
   stableStringify,
+  stageProvenance,
   writeColumnsCsv,
   writeFileAtomic,
 } from '../../src/pipeline/index.js';
@@ -110,5 +112,74 @@ describe('training_pipeline.json', () => {
     expect(log.pipeline_version).toBe('1.0');
     expect(existsSync(f)).toBe(true);
     expect(readdirSync(dir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+  });
+});
+
+describe('provenance vs run log', () => {
+  const git = (cwd: string, ...args: string[]) =>
+    execFileSync('git', args, { cwd, stdio: ['ignore', 'pipe', 'ignore'] })
+      .toString()
+      .trim();
+  const repo = () => {
+    const dir = tmp();
+    git(dir, 'init', '-q');
+    git(dir, 'config', 'user.email', 't@example.com');
+    git(dir, 'config', 'user.name', 't');
+    writeFileSync(join(dir, 'in.txt'), 'bars\n');
+    return dir;
+  };
+  const commit = (dir: string, msg: string) => {
+    git(dir, 'commit', '-q', '--allow-empty', '-m', msg);
+    return git(dir, 'rev-parse', 'HEAD');
+  };
+
+  it('metadata provenance is the same at two commits and holds no machine-dependent version', () => {
+    const dir = repo();
+    const prov = () =>
+      stageProvenance({
+        stage: 'ingest',
+        configHash: 'abcd1234',
+        inputs: [join(dir, 'in.txt')],
+        outputs: [],
+        root: dir,
+      });
+    const first = commit(dir, 'one');
+    const a = stableStringify(prov());
+    const second = commit(dir, 'two');
+    expect(second).not.toBe(first);
+    expect(stableStringify(prov())).toBe(a);
+    expect(a).not.toContain(first);
+    expect(a).not.toContain(process.versions.node);
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+    expect(prov().versions).toEqual({
+      tfjs: pkg.dependencies['@tensorflow/tfjs'],
+      typescript: pkg.devDependencies.typescript,
+    });
+    expect(prov().inputs).toEqual({ 'in.txt': sha256('bars\n') });
+  });
+
+  it('the run log records the commit of every stage run and the machine tool versions', () => {
+    const dir = repo();
+    const sha = commit(dir, 'one');
+    const f = join(dir, 'training_pipeline.json');
+    const cwd = process.cwd();
+    process.chdir(dir);
+    try {
+      appendStageRecord(f, {
+        stage: 'ingest',
+        start: 's',
+        end: 'e',
+        status: 'completed',
+        artifacts: [],
+        config_hash: 'x',
+      });
+    } finally {
+      process.chdir(cwd);
+    }
+    const log = JSON.parse(readFileSync(f, 'utf8'));
+    expect(log.git_commit).toBe(sha);
+    expect(log.stages.ingest.git_commit).toBe(sha);
+    expect(log.history[0].git_commit).toBe(sha);
+    expect(log.dependencies.node).toBe(process.versions.node);
   });
 });

@@ -155,6 +155,10 @@ describe('teacher and student runs', () => {
     expect(meta.model_type).toBe('MLP');
     expect(meta.model_class).toBe('MlpStudent');
     expect(readJson(join(dir, 'feature_importance.json')).available).toBe(false);
+    // DVC cannot plot an empty list: one labelled zero bar says why there is no importance.
+    expect(readJson(join(dir, 'plots', 'feature_importance.json'))).toEqual([
+      { feature: 'n/a: MlpStudent has no split gain', gain: 0, gain_share: 0 },
+    ]);
     expect(readTeacherDir(dir).model.className).toBe('MlpStudent');
     await studentStage(mctx, { teacherDir: dir, outDir: join(root, 'student-from-mlp') });
     expect(readJson(join(root, 'student-from-mlp', 'metadata.json')).teacher.model_sha256).toBe(

@@ -19,9 +19,9 @@ const LAZY = [
   'src/stages/stage-table.ts',
 ];
 
-/** What `node dist/src/cli/main.js stage <name>` can load: the CLI entry, the stage command, the stage. */
+/** What `node scripts/run-stage.mjs <name>` can load: the CLI entry, the stage command, the stage. */
 function stageClosure(cmd: string): string[] {
-  const m = /^node dist\/src\/cli\/main\.js stage (\w+)$/.exec(cmd);
+  const m = /^node scripts\/run-stage\.mjs (\w+)$/.exec(cmd);
   if (!m) throw new Error(`unexpected stage command: ${cmd}`);
   return importClosure(
     graph,
@@ -42,17 +42,16 @@ describe('dvc.yaml deps cover what each stage runs', () => {
       const unused = deps.filter((d) => d.startsWith('src') && !closure.some((f) => covered(f, [d])));
       expect(unused).toEqual([]);
       expect(deps).toContain('package-lock.json');
+      expect(deps).toContain('scripts/run-stage.mjs');
     });
   }
 
   it('the closure follows imports transitively (self-check)', () => {
-    const c = stageClosure('node dist/src/cli/main.js stage teacher');
+    const c = stageClosure('node scripts/run-stage.mjs teacher');
     // teacher → training → models → the GBDT, and the TF.js backend (an MLP teacher) — never the backtest.
     expect(c).toContain('src/models/gbdt/train-gbdt.ts');
     expect(c).toContain('src/models/tfjs/backend.ts');
     expect(c.some((f) => f.startsWith('src/backtest/'))).toBe(false);
-    expect(stageClosure('node dist/src/cli/main.js stage ingest').some((f) => f.includes('/models/'))).toBe(
-      false,
-    );
+    expect(stageClosure('node scripts/run-stage.mjs ingest').some((f) => f.includes('/models/'))).toBe(false);
   });
 });
