@@ -1,3 +1,5 @@
+export { batchSchema } from './batch-schema.js';
+export type { BatchParams } from './batch-schema.js';
 export { loadParams, mergeOverrides, validateParams } from './load-params.js';
 export type { LoadedParams } from './load-params.js';
 export {

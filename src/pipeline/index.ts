@@ -1,6 +1,7 @@
 export {
   fsyncDir,
   setAtomicWriteCrashHook,
+  setAtomicWriteDurability,
   stableStringify,
   writeFileAtomic,
   writeJsonAtomic,
@@ -29,15 +30,19 @@ export type { StageProvenance } from './metadata.js';
 export { gitCommit, readTextOrNull, toolVersions } from './versions.js';
 export { artifactTimestamp, roundDeep } from './artifact-time.js';
 export {
+  BATCH_FILES,
   EVALUATION_FILES,
   FEATURE_FILES,
   METADATA_FILE,
   PATHS,
   RAW_FILES,
   REGISTRY_FILES,
+  RELEASE_FILES,
   RUN_LOG_FILE,
   STUDENT_FILES,
   symbolFile,
   TEACHER_FILES,
+  telemetryFile,
   VALIDATION_FILES,
+  windowDirName,
 } from './artifact-layout.js';
