@@ -5,7 +5,7 @@ import { type BatchOptions, resolveBatchOptions } from './batch-options.js';
 import type { JobExecutor } from './executor.js';
 import { inlineExecutor } from './inline-executor.js';
 import { PHASE_STEPS } from './phase-steps.js';
-import { PHASES } from './phases.js';
+import { type Phase, PHASES } from './phases.js';
 import type { PhaseTiming, RunState } from './run-state.js';
 import { type StageCounts, stageCounts } from './stage-counts.js';
 import { NO_TELEMETRY, telemetryWriter } from './telemetry.js';
@@ -30,6 +30,17 @@ async function startExecutor(s: RunState): Promise<JobExecutor> {
   if (o.queue) return (await import('./queue-executor.js')).queueExecutor(b, o.queue);
   if (o.workers > 1) return threadExecutor(b, o.workers);
   return inlineExecutor(b);
+}
+
+const WINDOW_PHASES: readonly Phase[] = ['teacher_training', 'student_training', 'model_validation'];
+
+/** Closes the executor; a failure to start it was already reported by the phase that needed it. */
+async function closeQuietly(exec: Promise<JobExecutor>): Promise<void> {
+  try {
+    await (await exec).close();
+  } catch (e) {
+    logger.debug('batch executor close', { error: String(e) });
+  }
 }
 
 /**
@@ -75,6 +86,8 @@ export async function runBatch(opts: BatchOptions): Promise<BatchOutcome> {
     batch_dir: o.batchDir,
     workers: o.queue ? 'queue' : o.workers,
   });
+  // Worker threads (or the queue connection) start while phase 1 ingests.
+  if (phases.some((p) => WINDOW_PHASES.includes(p))) s.executor().catch(() => {});
   try {
     for (const phase of phases) {
       const started = new Date();
@@ -127,7 +140,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchOutcome> {
     throw e;
   } finally {
     setAtomicWriteDurability(true);
-    if (exec) await (await (exec as Promise<JobExecutor>)).close();
+    if (exec) await closeQuietly(exec);
   }
   const counts: BatchOutcome['counts'] = {};
   let failedWindows = 0;

@@ -26,3 +26,8 @@ export type Params = z.infer<typeof paramsSchema>;
 export function paramsJsonSchema(): unknown {
   return z.toJSONSchema(paramsSchema, { io: 'input' });
 }
+
+/** Params with each optional group (batch) filled with its defaults where absent: for display, never hashed. */
+export function paramsWithDefaults(p: Params): Params & { batch: NonNullable<Params['batch']> } {
+  return { ...p, batch: p.batch ?? batchSchema.parse({}) };
+}

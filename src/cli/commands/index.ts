@@ -1,3 +1,4 @@
+import { APPROVE_FLAGS, HISTORICAL_FLAGS, TRAIN_BATCH_FLAGS } from './batch-flags.js';
 import { PARAMS_FLAG } from './params-flag.js';
 import { PROMOTE_FLAGS, REGISTRY_FLAGS, ROLLBACK_FLAGS, VALIDATE_PROMOTION_FLAGS } from './registry-flags.js';
 import { STUDENT_FLAGS } from './student-flags.js';
@@ -57,6 +58,34 @@ export const COMMANDS: Record<string, CommandEntry> = {
     args: [{ name: 'ACTION', help: 'status (print the registry state) | unlock (remove a stale lock)' }],
     flags: REGISTRY_FLAGS,
     load: async () => (await import('./registry-commands.js')).registryCommand,
+  },
+  'train-batch': {
+    summary: 'train teacher + student on every symbol × rolling window (resumable, parallel, telemetry)',
+    flags: TRAIN_BATCH_FLAGS,
+    notes: [
+      'Windows: <batch-dir>/<SYMBOL>_<start>_to_<end>/ (teacher files, student/); ledgers teacher_runs.jsonl ' +
+        'and student_runs.jsonl. A rerun with the same config resumes: verified windows are reused, partial ones ' +
+        'redone. Exit 1 when a window failed (the batch still finishes).',
+    ],
+    usesTf: true,
+    load: async () => (await import('./train-batch.js')).trainBatchCommand,
+  },
+  'run-historical-training': {
+    summary:
+      'the seven phases: ingestion, teacher, student, validation, statistical tests, release audit, promotion briefing',
+    flags: HISTORICAL_FLAGS,
+    notes: [
+      'Writes the batch as train-batch does, validation/ in each window, and release/audit_<run_id>/ ' +
+        '(metrics.json, summary.md, promotion_briefing.md, configs/, plots/). --skip-fetch skips phase 1’s fetch.',
+    ],
+    usesTf: true,
+    load: async () => (await import('./run-historical-training.js')).runHistoricalTrainingCommand,
+  },
+  'approve-candidate': {
+    summary: 'record a human approval of a run’s release audit in the audit log',
+    args: [{ name: 'RUN_ID', help: 'Run id of the release audit (release/audit_<RUN_ID>/).' }],
+    flags: APPROVE_FLAGS,
+    load: async () => (await import('./approve-candidate.js')).approveCandidateCommand,
   },
   'params-schema': {
     summary: 'write params.schema.json (JSON Schema of params.yaml, from the zod schema)',
