@@ -1,3 +1,5 @@
+import type * as QueueWorker from './queue-worker.js';
+
 export { approveCandidate } from './approve-candidate.js';
 export type { Approval } from './approve-candidate.js';
 export { fromWire, toWire } from './batch-context.js';
@@ -13,6 +15,7 @@ export type { WindowRecord, WindowStatus } from './ledger.js';
 export { batchParams, loadBatchContext } from './load-batch-params.js';
 export { PHASES, TRAIN_PHASES } from './phases.js';
 export type { Phase } from './phases.js';
+export type { BatchWorkerHandle, BatchWorkerOptions } from './queue-worker.js';
 export { bundleDir } from './release-audit.js';
 export { runBatch } from './run-batch.js';
 export type { BatchOutcome } from './run-batch.js';
@@ -35,3 +38,9 @@ export { planWindow } from './window-plan.js';
 export type { SkipReason, WindowPlan } from './window-plan.js';
 export { generateWindows } from './windows.js';
 export type { WindowSpec, WindowTask } from './windows.js';
+
+/** Starts a batch-worker (loaded on demand: only queue workers need BullMQ and the TF.js backend here). */
+export const startBatchWorker = async (
+  ...a: Parameters<typeof QueueWorker.startBatchWorker>
+): ReturnType<typeof QueueWorker.startBatchWorker> =>
+  (await import('./queue-worker.js')).startBatchWorker(...a);

@@ -127,3 +127,25 @@ export const APPROVE_FLAGS = {
     default: 'data/models',
   },
 } as const satisfies FlagTable;
+
+/** Flags of `batch-worker`. */
+export const BATCH_WORKER_FLAGS = {
+  queue: {
+    type: 'string',
+    value: 'redis://HOST:PORT',
+    help: 'The Redis server of the batch queue (the one train-batch / run-historical-training --queue uses).',
+  },
+  concurrency: { type: 'number', value: 'N', help: 'Windows this process runs at once.', default: '1' },
+  'lock-seconds': {
+    type: 'number',
+    value: 'S',
+    help: 'Lock of a running window: a worker killed mid-window hands it to another after this long.',
+    default: '30',
+  },
+  'max-jobs': {
+    type: 'number',
+    value: 'N',
+    help: 'Exit after this many windows.',
+    default: 'run until stopped',
+  },
+} as const satisfies FlagTable;

@@ -1,4 +1,4 @@
-import { APPROVE_FLAGS, HISTORICAL_FLAGS, TRAIN_BATCH_FLAGS } from './batch-flags.js';
+import { APPROVE_FLAGS, BATCH_WORKER_FLAGS, HISTORICAL_FLAGS, TRAIN_BATCH_FLAGS } from './batch-flags.js';
 import { PARAMS_FLAG } from './params-flag.js';
 import { PROMOTE_FLAGS, REGISTRY_FLAGS, ROLLBACK_FLAGS, VALIDATE_PROMOTION_FLAGS } from './registry-flags.js';
 import { STUDENT_FLAGS } from './student-flags.js';
@@ -80,6 +80,16 @@ export const COMMANDS: Record<string, CommandEntry> = {
     ],
     usesTf: true,
     load: async () => (await import('./run-historical-training.js')).runHistoricalTrainingCommand,
+  },
+  'batch-worker': {
+    summary: 'take batch windows from a Redis queue (--queue) and train them; run one per machine or core',
+    flags: BATCH_WORKER_FLAGS,
+    notes: [
+      'Run it in a checkout of the same project whose batch directory is shared storage: windows are ' +
+        'written to the batch directory the job names, relative to the working directory.',
+    ],
+    usesTf: true,
+    load: async () => (await import('./batch-worker.js')).batchWorkerCommand,
   },
   'approve-candidate': {
     summary: 'record a human approval of a run’s release audit in the audit log',
