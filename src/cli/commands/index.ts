@@ -1,5 +1,6 @@
 import { APPROVE_FLAGS, BATCH_WORKER_FLAGS, HISTORICAL_FLAGS, TRAIN_BATCH_FLAGS } from './batch-flags.js';
 import { PARAMS_FLAG } from './params-flag.js';
+import { PRODUCTION_FLAGS } from './production-flags.js';
 import { PROMOTE_FLAGS, REGISTRY_FLAGS, ROLLBACK_FLAGS, VALIDATE_PROMOTION_FLAGS } from './registry-flags.js';
 import { STUDENT_FLAGS } from './student-flags.js';
 import { TEACHER_FLAGS } from './teacher-flags.js';
@@ -96,6 +97,18 @@ export const COMMANDS: Record<string, CommandEntry> = {
     args: [{ name: 'RUN_ID', help: 'Run id of the release audit (release/audit_<RUN_ID>/).' }],
     flags: APPROVE_FLAGS,
     load: async () => (await import('./approve-candidate.js')).approveCandidateCommand,
+  },
+  'train-production': {
+    summary:
+      'one-shot production training: data, teacher, student (--optimize), validation, promotion if it passes',
+    flags: PRODUCTION_FLAGS,
+    notes: [
+      'Exit codes: 0 promoted (or --dry-run passed), 1 training failed, 2 validation failed (below ' +
+        '--min-accuracy or checklist REJECT, without --force), 3 configuration error. The weekly workflow ' +
+        '.github/workflows/train-model.yml runs it and uploads the checklist.',
+    ],
+    usesTf: true,
+    load: async () => (await import('./train-production.js')).trainProductionCommand,
   },
   'params-schema': {
     summary: 'write params.schema.json (JSON Schema of params.yaml, from the zod schema)',
