@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readLedger, readTelemetry, verifyStageDir, type WindowRecord } from '../../src/batch/index.js';
@@ -184,5 +184,34 @@ describe('batch command exit codes', () => {
     expect(r.status, r.stderr.slice(-2000)).toBe(0);
     expect(r.stdout).toContain('teacher    2 success, 2 skipped, 0 failed (insufficient_future_data 2)');
     expect(existsSync(join(cwd, 'b2', 'validation_runs.jsonl'))).toBe(false); // train-batch stops after the students
+  });
+});
+
+describe('the batch as a DVC stage', () => {
+  it('only records that it is off unless batch.enabled, then runs the batch over data/raw', () => {
+    const cwd = batchProject(MIXED_PARAMS);
+    expect(runCli(['stage', 'ingest'], { cwd }).status).toBe(0);
+    expect(runCli(['stage', 'batch'], { cwd }).status).toBe(0);
+    expect(readdirSync(join(cwd, 'data/models/batch'))).toEqual(['batch_status.json']);
+    writeFileSync(join(cwd, 'params.yaml'), `${MIXED_PARAMS}batch:\n  enabled: true\n`);
+    expect(runCli(['stage', 'ingest'], { cwd }).status).toBe(0);
+    const r = runCli(['stage', 'batch'], { cwd });
+    expect(r.status, r.stderr.slice(-1500)).toBe(0); // failed windows are in the ledgers, not a stage failure
+    const t = ledger(cwd, 'data/models/batch', 'teacher_runs.jsonl');
+    expect(t.map((x) => x.status).sort()).toEqual([
+      'failed',
+      'failed',
+      'skipped',
+      'skipped',
+      'skipped',
+      'skipped',
+      'success',
+      'success',
+    ]);
+    expect(t.every((x) => x.run_id === 'dvc')).toBe(true);
+    expect(ledger(cwd, 'data/models/batch', 'validation_runs.jsonl')).toHaveLength(2);
+    expect(JSON.parse(readFileSync(join(cwd, 'data/models/batch/batch_status.json'), 'utf8')).enabled).toBe(
+      true,
+    );
   });
 });
