@@ -10,7 +10,7 @@ import {
 } from './batch-context.js';
 import type { JobExecutor, OnResult } from './executor.js';
 import { connectRedis, QUEUE_NAME, type RedisClient } from './redis-connection.js';
-import { blankRecord } from './run-job.js';
+import { blankRecord } from './window-records.js';
 
 /** What a queued window carries: the batch (params included) and the window, so any worker can run it. */
 export interface QueuedWindow {

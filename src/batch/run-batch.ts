@@ -4,8 +4,8 @@ import type { BatchContext } from './batch-context.js';
 import { type BatchOptions, resolveBatchOptions } from './batch-options.js';
 import type { JobExecutor } from './executor.js';
 import { inlineExecutor } from './inline-executor.js';
-import { PHASE_STEPS } from './phase-steps.js';
 import { type Phase, PHASES } from './phases.js';
+import { runPhase } from './run-phase.js';
 import type { PhaseTiming, RunState } from './run-state.js';
 import { type StageCounts, stageCounts } from './stage-counts.js';
 import { NO_TELEMETRY, telemetryWriter } from './telemetry.js';
@@ -89,47 +89,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchOutcome> {
   // Worker threads (or the queue connection) start while phase 1 ingests.
   if (phases.some((p) => WINDOW_PHASES.includes(p))) s.executor().catch(() => {});
   try {
-    for (const phase of phases) {
-      const started = new Date();
-      tel.emit({ event_type: 'phase_start', phase, status: 'in_progress' });
-      const p0 = performance.now();
-      try {
-        const r = await PHASE_STEPS[phase](s);
-        const seconds = (performance.now() - p0) / 1000;
-        s.timings.push({
-          phase,
-          status: r.status,
-          seconds,
-          started: started.toISOString(),
-          ended: new Date().toISOString(),
-          message: r.message,
-        });
-        tel.emit({
-          event_type: 'phase_end',
-          phase,
-          status: r.status,
-          metrics: r.metrics,
-          message: r.message,
-          duration_seconds: seconds,
-        });
-        logger.info('batch phase done', {
-          phase,
-          status: r.status,
-          s: Math.round(seconds * 1000) / 1000,
-          message: r.message,
-        });
-      } catch (e) {
-        const seconds = (performance.now() - p0) / 1000;
-        tel.emit({
-          event_type: 'phase_end',
-          phase,
-          status: 'failed',
-          message: String(e).split('\n')[0],
-          duration_seconds: seconds,
-        });
-        throw e;
-      }
-    }
+    for (const phase of phases) await runPhase(s, phase);
   } catch (e) {
     tel.emit({
       event_type: 'run_end',

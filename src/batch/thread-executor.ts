@@ -7,7 +7,8 @@ import { ArtifactError, logger, logLevel } from '../core/index.js';
 import { type BatchContext, type JobResult, toWire, type WindowJob } from './batch-context.js';
 import type { JobExecutor, OnResult } from './executor.js';
 import { windowLogLevel } from './inline-executor.js';
-import { blankRecord, failure, windowDirs } from './run-job.js';
+import { windowDirs } from './run-job.js';
+import { blankRecord, failure } from './window-records.js';
 import type { WorkerInit } from './window-worker.js';
 
 /**
