@@ -37,6 +37,9 @@ export async function queueExecutor(b: BatchContext, url: string): Promise<JobEx
   const queue = new Queue<QueuedWindow>(QUEUE_NAME, { connection: producer as never });
   const events = new QueueEvents(QUEUE_NAME, { connection: listener as never });
   await events.waitUntilReady();
+  // Windows a killed earlier attempt of this run left waiting would race this attempt's: drop them.
+  for (const j of await queue.getJobs(['waiting', 'delayed', 'prioritized']))
+    if (j?.id?.startsWith(`${b.runId}.`)) await j.remove().catch(() => undefined);
   const wire = toWire(b);
   // A fresh id per attempt: a rerun must not find the last attempt's finished jobs under the same ids.
   const nonce = randomBytes(4).toString('hex');
