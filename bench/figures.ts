@@ -11,12 +11,16 @@ import { distilStudent, readTeacherDir } from '../src/training/index.js';
 import { featuresMain, ingestMain, stageContext, teacherStage } from '../src/stages/index.js';
 import { liveEngine } from './live-engine.js';
 import { experiments } from './experiments.js';
+import { referenceWorkload } from './reference-workload.js';
 import { streamFeatures } from './stream-features.js';
 
-/** One benchmark: a name and a function returning flat named figures. */
+/** Named figures of a benchmark: numbers, or one level of named numbers (e.g. seconds per phase). */
+export type Figures = Record<string, number | Record<string, number>>;
+
+/** One benchmark: a name and a function returning named figures. */
 export interface Bench {
   name: string;
-  run(): Promise<Record<string, number>> | Record<string, number>;
+  run(): Promise<Figures> | Figures;
 }
 
 const seconds = (t0: number) => (performance.now() - t0) / 1000;
@@ -167,6 +171,9 @@ const backtest: Bench = {
   },
 };
 
+/** The walk-forward batch on the reference workload (bench/reference-workload.ts). */
+const batch: Bench = { name: 'batch', run: referenceWorkload };
+
 export const BENCHES: Bench[] = [
   ingestFeatures,
   features5m,
@@ -176,4 +183,5 @@ export const BENCHES: Bench[] = [
   backtest,
   liveEngine,
   experiments,
+  batch,
 ];

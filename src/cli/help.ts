@@ -1,4 +1,4 @@
-import { describeParam, loadParams } from '../config/index.js';
+import { describeParam, loadParams, paramsWithDefaults } from '../config/index.js';
 import { COMMANDS, type CommandEntry } from './commands/index.js';
 import type { FlagSpec } from './flag-spec.js';
 
@@ -60,7 +60,7 @@ export function commandHelp(name: string, entry: CommandEntry, paramsFile: strin
   let problem: string | undefined;
   if (hasParams) {
     try {
-      params = loadParams(paramsFile).params;
+      params = paramsWithDefaults(loadParams(paramsFile).params);
     } catch (err) {
       problem = err instanceof Error ? err.message.split('\n')[0] : String(err);
     }

@@ -1,3 +1,5 @@
+export { batchSchema } from './batch-schema.js';
+export type { BatchParams } from './batch-schema.js';
 export { loadParams, mergeOverrides, validateParams } from './load-params.js';
 export type { LoadedParams } from './load-params.js';
 export {
@@ -8,7 +10,7 @@ export {
   tuningSchema,
 } from './model-schemas.js';
 export type { GbdtParams, NnParams, StudentParams, TeacherParams } from './model-schemas.js';
-export { paramsJsonSchema, paramsSchema } from './params-schema.js';
+export { paramsJsonSchema, paramsSchema, paramsWithDefaults } from './params-schema.js';
 export type { Params } from './params-schema.js';
 export { RULES } from './rules.js';
 export type { Rule } from './rules.js';

@@ -18,6 +18,12 @@ export const PATHS = {
   /** Live engine state: telemetry, alerts, status snapshot, rolling-metric history (not a DVC output). */
   live: 'data/live',
   runLog: 'data/models/training_pipeline.json',
+  /** Walk-forward batch of the `batch` DVC stage (train-batch defaults to data/models/<run_id>). */
+  batch: 'data/models/batch',
+  /** Training telemetry JSONL of batch runs (`--enable-telemetry`). */
+  telemetry: 'data/analytics/training',
+  /** Release audit bundles `audit_<run_id>/` of run-historical-training. */
+  release: 'release',
 } as const;
 
 /** Run log (not a DVC output) kept beside the artifacts a command wrote. */
@@ -123,4 +129,46 @@ export const ENGINE_FILES = {
   status: 'engine_status.json',
   /** Rolling precision / hit ratio points of the session, for the dashboard plot. */
   metrics: 'rolling_metrics.jsonl',
+} as const;
+
+/**
+ * A walk-forward batch directory `<batch_dir>/`: the ledgers, the batch's own copy of its input data, and
+ * one directory per window `<SYMBOL>_<start>_to_<end>/` holding the teacher files (TEACHER_FILES) with the
+ * student and its validation in sub-directories.
+ */
+export const BATCH_FILES = {
+  teacherRuns: 'teacher_runs.jsonl',
+  studentRuns: 'student_runs.jsonl',
+  validationRuns: 'validation_runs.jsonl',
+  /** What the batch is (run id, windows, params): written first, read by queue workers. */
+  spec: 'batch_spec.json',
+  /** Counts per status after the last phase that ran. */
+  summary: 'batch_summary.json',
+  /** Phase 5's statistics across windows. */
+  statTests: 'stat_tests.json',
+  raw: 'data/raw',
+  features: 'data/features',
+  student: 'student',
+  validation: 'validation',
+} as const;
+
+/** Name of a window directory (the reference's): `<SYMBOL>_<start>_to_<end>`. */
+export const windowDirName = (symbol: string, start: string, end: string): string =>
+  `${symbol}_${start}_to_${end}`;
+
+/** Telemetry file of one run under the telemetry directory. */
+export const telemetryFile = (runId: string): string => `training_run_${runId}.jsonl`;
+
+/** Release audit bundle `release/audit_<run_id>/` (the reference's layout). */
+export const RELEASE_FILES = {
+  bundle: (runId: string) => `audit_${runId}`,
+  metrics: 'metrics.json',
+  summary: 'summary.md',
+  briefing: 'promotion_briefing.md',
+  configs: 'configs',
+  plots: 'plots',
+  telemetry: 'telemetry_summaries',
+  approval: 'approval.json',
+  /** Human decisions on the bundle, one JSON line each (approve-candidate). */
+  audit: 'audit.jsonl',
 } as const;

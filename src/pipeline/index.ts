@@ -1,6 +1,7 @@
 export {
   fsyncDir,
   setAtomicWriteCrashHook,
+  setAtomicWriteDurability,
   stableStringify,
   writeFileAtomic,
   writeJsonAtomic,
@@ -30,15 +31,19 @@ export { gitCommit, machineVersions, pinnedVersions, readTextOrNull, toolVersion
 export { artifactTimestamp, roundDeep } from './artifact-time.js';
 export {
   ENGINE_FILES,
+  BATCH_FILES,
   EVALUATION_FILES,
   FEATURE_FILES,
   METADATA_FILE,
   PATHS,
   RAW_FILES,
   REGISTRY_FILES,
+  RELEASE_FILES,
   RUN_LOG_FILE,
   STUDENT_FILES,
   symbolFile,
   TEACHER_FILES,
+  telemetryFile,
   VALIDATION_FILES,
+  windowDirName,
 } from './artifact-layout.js';

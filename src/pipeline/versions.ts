@@ -59,15 +59,25 @@ export function toolVersions(root = process.cwd()): Record<string, string | null
   return { ...machineVersions(root), ...pinnedVersions() };
 }
 
-/** Current git commit (full sha) or null outside a git checkout. */
+const commits = new Map<string, string | null>();
+
+/**
+ * Current git commit (full sha) or null outside a git checkout. Asked once per root and process: a
+ * walk-forward batch writes hundreds of metadata files, and a `git` spawn costs ~5 ms each.
+ */
 export function gitCommit(root = process.cwd()): string | null {
+  const known = commits.get(root);
+  if (known !== undefined) return known;
+  let sha: string | null;
   try {
-    return execFileSync('git', ['rev-parse', 'HEAD'], { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] })
+    sha = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] })
       .toString()
       .trim();
   } catch {
-    return null;
+    sha = null;
   }
+  commits.set(root, sha);
+  return sha;
 }
 
 /** Reads a file as text or returns null. */

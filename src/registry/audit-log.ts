@@ -18,7 +18,7 @@ const nullableString = z.string().nullable();
 
 const auditEntrySchema = z.looseObject({
   when: z.string(),
-  action: z.enum(['promote', 'promote-refused', 'rollback', 'recover', 'unlock']),
+  action: z.enum(['promote', 'promote-refused', 'rollback', 'recover', 'unlock', 'approve-candidate']),
   from: nullableString,
   to: nullableString,
   reason: nullableString,

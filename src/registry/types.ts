@@ -49,7 +49,13 @@ export interface RollbackResult {
   files: FileChecksum[];
 }
 
-export type AuditAction = 'promote' | 'promote-refused' | 'rollback' | 'recover' | 'unlock';
+export type AuditAction =
+  | 'promote'
+  | 'promote-refused'
+  | 'rollback'
+  | 'recover'
+  | 'unlock'
+  | 'approve-candidate';
 
 /** One line of `<root>/audit.jsonl`. */
 export interface AuditEntry {

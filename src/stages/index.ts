@@ -1,12 +1,14 @@
 // The stage barrel. Every stage function is exported as a thin async wrapper that imports its module on
 // first call, so a process loads only the stage it runs (`stage ingest` never loads TensorFlow.js and starts
 // in ~0.3 s) and dvc.yaml's deps for a stage are exactly that stage's import closure.
+import type * as BatchModule from './batch.js';
 import type * as FeaturesModule from './features.js';
 import type * as IngestModule from './ingest.js';
 import type * as StudentModule from './student.js';
 import type * as TeacherModule from './teacher.js';
 import type * as ValidateModule from './validate.js';
 
+export type { BatchIO } from './batch.js';
 export { stageContext } from './context.js';
 export type { StageContext } from './context.js';
 export type { FeaturesIO } from './features.js';
@@ -45,3 +47,6 @@ export const ingestMain: Fn<typeof IngestModule, 'ingestMain'> = async (...a) =>
 /** Features stage main on explicit directories (see ./features.ts). */
 export const featuresMain: Fn<typeof FeaturesModule, 'featuresMain'> = async (...a) =>
   (await import('./features.js')).featuresMain(...a);
+/** Walk-forward batch stage main (see ./batch.ts; runs only with batch.enabled in params). */
+export const batchMain: Fn<typeof BatchModule, 'batchMain'> = async (...a) =>
+  (await import('./batch.js')).batchMain(...a);

@@ -36,4 +36,9 @@ export const STAGES: Record<string, StageEntry> = {
     artifacts: [PATHS.validation],
     load: async () => (await import('./validate.js')).validateMain,
   },
+  batch: {
+    usesTf: true,
+    artifacts: [PATHS.batch],
+    load: async () => (await import('./batch.js')).batchMain,
+  },
 };

@@ -41,6 +41,11 @@ export interface LabelOptions {
   minHoldingReturn: number;
   startMs?: number;
   endMs?: number;
+  /**
+   * Last bar a label may use (default `endMs`): a walk-forward window labels its rows up to `endMs` with
+   * forward returns that run `horizon` bars past it, so every row of the window gets its label.
+   */
+  labelEndMs?: number;
   /** Intraday labels: exchange timezone of the sessions no label may hold across (see labelForwardReturns). */
   sessionTz?: string;
 }
@@ -90,9 +95,10 @@ export function buildLabelledRows(
         { path: b.symbol, message: table.names.join(','), fix: 're-run the features stage' },
       ]);
     }
-    // Labels are computed on the window-cut bars so no label ever peeks past opts.endMs.
+    // Labels are computed on the window-cut bars so no label ever peeks past opts.labelEndMs (endMs).
+    const labelEnd = opts.labelEndMs ?? opts.endMs;
     let hi = b.ts.length;
-    if (opts.endMs !== undefined) while (hi > 0 && b.ts[hi - 1] > opts.endMs) hi--;
+    if (labelEnd !== undefined) while (hi > 0 && b.ts[hi - 1] > labelEnd) hi--;
     const cut = sliceBars(b, 0, hi);
     const lab = labelForwardReturns(cut, {
       horizon: opts.horizon,
@@ -110,6 +116,7 @@ export function buildLabelledRows(
     };
     for (let t = 0; t < hi; t++) {
       if (opts.startMs !== undefined && b.ts[t] < opts.startMs) continue;
+      if (opts.endMs !== undefined && b.ts[t] > opts.endMs) break;
       counts.windowBars++;
       if (t < table.firstValid) {
         excludedWarmup++;

@@ -13,6 +13,8 @@ import { readTeacherDir } from './teacher-dir.js';
 export interface TeacherRunOptions {
   startMs?: number;
   endMs?: number;
+  /** Last bar a label may use (default endMs; the walk-forward batch labels a window's last rows with it). */
+  labelEndMs?: number;
   /** Earlier teacher dir to warm-start from; with `appendLabels` its labels are appended. */
   baselineDir?: string;
   appendLabels?: boolean;
@@ -44,6 +46,7 @@ export async function runTeacher(
       minHoldingReturn: t.min_holding_return,
       startMs: opts.startMs,
       endMs: opts.endMs,
+      labelEndMs: opts.labelEndMs,
       sessionTz: t.strategy === 'intraday' ? params.base.exchange_tz : undefined,
     });
   let rows: LabelledRows = label(bars);

@@ -23,9 +23,20 @@ const LAZY = [
 function stageClosure(cmd: string): string[] {
   const m = /^node scripts\/run-stage\.mjs (\w+)$/.exec(cmd);
   if (!m) throw new Error(`unexpected stage command: ${cmd}`);
+  // The batch stage runs the teacher, student and validate cores through the (lazy) stages barrel, on
+  // worker threads whose entry is loaded by URL: those are its entries too.
+  const extra =
+    m[1] === 'batch'
+      ? [
+          'src/stages/teacher.ts',
+          'src/stages/student.ts',
+          'src/stages/validate.ts',
+          'src/batch/window-worker.ts',
+        ]
+      : [];
   return importClosure(
     graph,
-    ['src/cli/main.ts', 'src/cli/commands/stage.ts', `src/stages/${m[1]}.ts`],
+    ['src/cli/main.ts', 'src/cli/commands/stage.ts', `src/stages/${m[1]}.ts`, ...extra],
     LAZY,
   );
 }

@@ -1,4 +1,6 @@
+import { APPROVE_FLAGS, BATCH_WORKER_FLAGS, HISTORICAL_FLAGS, TRAIN_BATCH_FLAGS } from './batch-flags.js';
 import { PARAMS_FLAG } from './params-flag.js';
+import { PRODUCTION_FLAGS } from './production-flags.js';
 import { PROMOTE_FLAGS, REGISTRY_FLAGS, ROLLBACK_FLAGS, VALIDATE_PROMOTION_FLAGS } from './registry-flags.js';
 import { STUDENT_FLAGS } from './student-flags.js';
 import { TEACHER_FLAGS } from './teacher-flags.js';
@@ -13,7 +15,7 @@ const CANDIDATE = { name: 'DIR', help: 'Candidate model dir (a student dir).' } 
 export const COMMANDS: Record<string, CommandEntry> = {
   stage: {
     summary: 'run one DVC pipeline stage (what dvc.yaml calls)',
-    args: [{ name: 'STAGE', help: 'ingest | features | teacher | student | validate' }],
+    args: [{ name: 'STAGE', help: 'ingest | features | teacher | student | validate | batch' }],
     flags: { params: PARAMS_FLAG },
     load: async () => (await import('./stage.js')).stageCommand,
   },
@@ -66,6 +68,56 @@ export const COMMANDS: Record<string, CommandEntry> = {
     ],
     flags: ENGINE_FLAGS,
     load: async () => (await import('./engine.js')).engineCommand,
+  },
+  'train-batch': {
+    summary: 'train teacher + student on every symbol × rolling window (resumable, parallel, telemetry)',
+    flags: TRAIN_BATCH_FLAGS,
+    notes: [
+      'Windows: <batch-dir>/<SYMBOL>_<start>_to_<end>/ (teacher files, student/); ledgers teacher_runs.jsonl ' +
+        'and student_runs.jsonl. A rerun with the same config resumes: verified windows are reused, partial ones ' +
+        'redone. Exit 1 when a window failed (the batch still finishes).',
+    ],
+    usesTf: true,
+    load: async () => (await import('./train-batch.js')).trainBatchCommand,
+  },
+  'run-historical-training': {
+    summary:
+      'the seven phases: ingestion, teacher, student, validation, statistical tests, release audit, promotion briefing',
+    flags: HISTORICAL_FLAGS,
+    notes: [
+      'Writes the batch as train-batch does, validation/ in each window, and release/audit_<run_id>/ ' +
+        '(metrics.json, summary.md, promotion_briefing.md, configs/, plots/). --skip-fetch skips phase 1’s fetch.',
+    ],
+    usesTf: true,
+    load: async () => (await import('./run-historical-training.js')).runHistoricalTrainingCommand,
+  },
+  'batch-worker': {
+    summary: 'take batch windows from a Redis queue (--queue) and train them; run one per machine or core',
+    flags: BATCH_WORKER_FLAGS,
+    notes: [
+      'Run it in a checkout of the same project whose batch directory is shared storage: windows are ' +
+        'written to the batch directory the job names, relative to the working directory.',
+    ],
+    usesTf: true,
+    load: async () => (await import('./batch-worker.js')).batchWorkerCommand,
+  },
+  'approve-candidate': {
+    summary: 'record a human approval of a run’s release audit in the audit log',
+    args: [{ name: 'RUN_ID', help: 'Run id of the release audit (release/audit_<RUN_ID>/).' }],
+    flags: APPROVE_FLAGS,
+    load: async () => (await import('./approve-candidate.js')).approveCandidateCommand,
+  },
+  'train-production': {
+    summary:
+      'one-shot production training: data, teacher, student (--optimize), validation, promotion if it passes',
+    flags: PRODUCTION_FLAGS,
+    notes: [
+      'Exit codes: 0 promoted (or --dry-run passed), 1 training failed, 2 validation failed (below ' +
+        '--min-accuracy or checklist REJECT, without --force), 3 configuration error. The weekly workflow ' +
+        '.github/workflows/train-model.yml runs it and uploads the checklist.',
+    ],
+    usesTf: true,
+    load: async () => (await import('./train-production.js')).trainProductionCommand,
   },
   'params-schema': {
     summary: 'write params.schema.json (JSON Schema of params.yaml, from the zod schema)',

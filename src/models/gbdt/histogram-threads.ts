@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { BinMapper } from './binning.js';
 import {
@@ -12,6 +11,7 @@ import {
 } from './histogram-builder.js';
 import { HISTOGRAM_WORKER_SOURCE, OP_GRADIENTS, OP_HISTOGRAM } from './histogram-worker-source.js';
 import { softmaxGradients } from './objective.js';
+import { gbdtAutoThreads } from './thread-budget.js';
 import type { GrowBuffers } from './tree-grower.js';
 
 /** Below this many row×feature cells a worker is not worth starting. */
@@ -128,7 +128,7 @@ export function createHistogramBuilder(
 ): HistogramBuilder {
   // A fixed rule rather than the load average: the choice must not depend on what else runs, and
   // results do not depend on the thread count anyway.
-  const threads = numThreads === 0 ? Math.min(2, availableParallelism()) : numThreads;
+  const threads = numThreads === 0 ? gbdtAutoThreads() : numThreads;
   const bigEnough = numThreads > 1 || n * buf.d >= MIN_PARALLEL_DATA;
   if (threads >= 2 && bigEnough) return createTwoThreadBuilder(buf, mapper);
   return createSerialBuilder(buf, mapper);
