@@ -9,6 +9,7 @@ import { benchGbdt } from '../src/models/gbdt/index.js';
 import { compileScorer } from '../src/models/scorer/index.js';
 import { distilStudent, readTeacherDir } from '../src/training/index.js';
 import { featuresMain, ingestMain, runTeacher, stageContext } from '../src/stages/index.js';
+import { gbdtVsLightgbm } from './gbdt-vs-lightgbm.js';
 
 /** One benchmark: a name and a function returning flat named figures. */
 export interface Bench {
@@ -78,6 +79,12 @@ const gbdt: Bench = {
       gbdt_row_rounds_per_s: Math.round(r.rowRoundsPerS),
     };
   },
+};
+
+/** The same GBDT benchmark matrix trained by our GBDT and by LightGBM (bench-only, in .venv). */
+const lightgbm: Bench = {
+  name: 'lightgbm',
+  run: () => gbdtVsLightgbm(),
 };
 
 /** Student distillation on the default data (teacher trained first, not timed) + compiled scorer latency. */
@@ -164,4 +171,4 @@ const backtest: Bench = {
   },
 };
 
-export const BENCHES: Bench[] = [ingestFeatures, features5m, gbdt, student, backtest];
+export const BENCHES: Bench[] = [ingestFeatures, features5m, gbdt, lightgbm, student, backtest];
