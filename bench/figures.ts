@@ -10,6 +10,7 @@ import { compileScorer } from '../src/models/scorer/index.js';
 import { distilStudent, readTeacherDir } from '../src/training/index.js';
 import { featuresMain, ingestMain, runTeacher, stageContext } from '../src/stages/index.js';
 import { gbdtVsLightgbm } from './gbdt-vs-lightgbm.js';
+import { scale500k } from './scale-500k.js';
 
 /** One benchmark: a name and a function returning flat named figures. */
 export interface Bench {
@@ -85,6 +86,12 @@ const gbdt: Bench = {
 const lightgbm: Bench = {
   name: 'lightgbm',
   run: () => gbdtVsLightgbm(),
+};
+
+/** Teacher and student cores on ~500k labelled rows (100 synthetic symbols × 21 years of daily bars). */
+const scale: Bench = {
+  name: 'scale_500k',
+  run: scale500k,
 };
 
 /** Student distillation on the default data (teacher trained first, not timed) + compiled scorer latency. */
@@ -171,4 +178,4 @@ const backtest: Bench = {
   },
 };
 
-export const BENCHES: Bench[] = [ingestFeatures, features5m, gbdt, lightgbm, student, backtest];
+export const BENCHES: Bench[] = [ingestFeatures, features5m, gbdt, lightgbm, student, scale, backtest];

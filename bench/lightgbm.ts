@@ -11,6 +11,8 @@ const SCRIPT = 'bench/lightgbm-train.py';
 /** One LightGBM training run on the benchmark matrix. */
 export interface LightgbmRun {
   seconds: number;
+  /** CPU seconds of the Python process during training (all threads). */
+  cpuSeconds: number;
   version: string;
   /** Held-out class probabilities, row-major n×K. */
   validProb: Float64Array;
@@ -87,7 +89,12 @@ export function trainLightgbm(
     const validProb = new Float64Array(
       bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength),
     );
-    return { seconds: result.seconds, version: result.lightgbm_version, validProb };
+    return {
+      seconds: result.seconds,
+      cpuSeconds: result.cpu_seconds,
+      version: result.lightgbm_version,
+      validProb,
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
