@@ -13,6 +13,8 @@ import { liveEngine } from './live-engine.js';
 import { experiments } from './experiments.js';
 import { referenceWorkload } from './reference-workload.js';
 import { streamFeatures } from './stream-features.js';
+import { gbdtVsLightgbm } from './gbdt-vs-lightgbm.js';
+import { scale500k } from './scale-500k.js';
 
 /** Named figures of a benchmark: numbers, or one level of named numbers (e.g. seconds per phase). */
 export type Figures = Record<string, number | Record<string, number>>;
@@ -85,6 +87,18 @@ const gbdt: Bench = {
       gbdt_row_rounds_per_s: Math.round(r.rowRoundsPerS),
     };
   },
+};
+
+/** The same GBDT benchmark matrix trained by our GBDT and by LightGBM (bench-only, in .venv). */
+const lightgbm: Bench = {
+  name: 'lightgbm',
+  run: () => gbdtVsLightgbm(),
+};
+
+/** Teacher and student cores on ~500k labelled rows (100 synthetic symbols × 21 years of daily bars). */
+const scale: Bench = {
+  name: 'scale_500k',
+  run: scale500k,
 };
 
 /** Student distillation on the default data (teacher trained first, not timed) + compiled scorer latency. */
@@ -179,7 +193,9 @@ export const BENCHES: Bench[] = [
   features5m,
   streamFeatures,
   gbdt,
+  lightgbm,
   student,
+  scale,
   backtest,
   liveEngine,
   experiments,

@@ -1,4 +1,5 @@
 import type { Dataset } from '../learner.js';
+import { ZERO_THRESHOLD, zeroAsOneBinBounds } from './bin-bounds.js';
 
 /**
  * Per-feature quantile bins. Feature j has `numBins[j]` bins: value bins 0..numBins-2 with raw upper
@@ -15,15 +16,8 @@ export interface BinMapper {
   hasMissing: Uint8Array;
 }
 
-/** Enough rows for stable quantiles; larger inputs are subsampled with a fixed stride. */
+/** Enough rows for stable quantiles (LightGBM's bin_construct_sample_cnt); more are subsampled with a fixed stride. */
 const MAX_BIN_SAMPLE = 200_000;
-
-function finiteMid(a: number, b: number): number {
-  const m = a + (b - a) / 2;
-  // JSON cannot hold infinities, and a midpoint must separate a from b.
-  if (Number.isFinite(m) && m >= a && m < b) return m;
-  return Number.isFinite(a) ? a : -Number.MAX_VALUE;
-}
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
@@ -82,8 +76,12 @@ export function sortFloats(a: Float64Array): Float64Array {
   return a;
 }
 
-/** Upper thresholds of at most `maxBin` quantile bins of one column (NaN ignored). */
-export function computeUppers(column: Float64Array, maxBin: number): Float64Array {
+/**
+ * Upper thresholds of at most `maxBin` value bins of one column (NaN ignored), found like LightGBM's
+ * (see bin-bounds.ts): zero has a bin of its own, the others are equal-frequency bins of distinct
+ * values, each with at least `minDataInBin` sampled values.
+ */
+export function computeUppers(column: Float64Array, maxBin: number, minDataInBin = 3): Float64Array {
   const n = column.length;
   const stride = n > MAX_BIN_SAMPLE ? n / MAX_BIN_SAMPLE : 1;
   const m0 = Math.min(n, MAX_BIN_SAMPLE);
@@ -91,37 +89,21 @@ export function computeUppers(column: Float64Array, maxBin: number): Float64Arra
   let m = 0;
   for (let s = 0; s < m0; s++) {
     const v = column[Math.floor(s * stride)];
-    if (!Number.isNaN(v)) sample[m++] = v;
+    // Zeros (|v| <= ZERO_THRESHOLD) have their own bin and are not needed for the others.
+    if (!Number.isNaN(v) && !(Math.abs(v) <= ZERO_THRESHOLD)) sample[m++] = v;
   }
   const sorted = sortFloats(sample.subarray(0, m));
-  // Distinct values with counts, so few-valued features get one bin per value.
-  const distinct: number[] = [];
-  const counts: number[] = [];
+  const values = new Float64Array(m);
+  const counts = new Int32Array(m);
+  let k = 0;
   for (let i = 0; i < m; i++) {
     if (i === 0 || sorted[i] !== sorted[i - 1]) {
-      distinct.push(sorted[i]);
-      counts.push(1);
-    } else counts[counts.length - 1]++;
+      values[k] = sorted[i];
+      counts[k++] = 1;
+    } else counts[k - 1]++;
   }
-  const uppers: number[] = [];
-  if (distinct.length <= maxBin) {
-    for (let i = 0; i + 1 < distinct.length; i++) uppers.push(finiteMid(distinct[i], distinct[i + 1]));
-    return Float64Array.from(uppers);
-  }
-  // Greedy equal-frequency cut over distinct values: close a bin once it reaches its share.
-  let remaining = m;
-  let binsLeft = maxBin;
-  let acc = 0;
-  for (let i = 0; i + 1 < distinct.length && binsLeft > 1; i++) {
-    acc += counts[i];
-    if (acc >= remaining / binsLeft) {
-      uppers.push(finiteMid(distinct[i], distinct[i + 1]));
-      remaining -= acc;
-      acc = 0;
-      binsLeft--;
-    }
-  }
-  return Float64Array.from(uppers);
+  const bounds = zeroAsOneBinBounds(values.subarray(0, k), counts.subarray(0, k), maxBin, minDataInBin);
+  return Float64Array.from(bounds);
 }
 
 function hasNaN(c: Float64Array): number {
@@ -130,8 +112,8 @@ function hasNaN(c: Float64Array): number {
 }
 
 /** Builds the bin mapper of a dataset (computed once per training). */
-export function createBinMapper(x: Dataset, maxBin: number): BinMapper {
-  const uppers = x.columns.map((c) => computeUppers(c, maxBin));
+export function createBinMapper(x: Dataset, maxBin: number, minDataInBin = 3): BinMapper {
+  const uppers = x.columns.map((c) => computeUppers(c, maxBin, minDataInBin));
   const numBins = Int32Array.from(uppers, (u) => u.length + 2);
   const offsets = new Int32Array(x.d);
   let total = 0;

@@ -47,6 +47,12 @@ export const gbdtOptionsSchema = z
       .max(255)
       .default(255)
       .describe('Maximum histogram bins per feature (a missing-value bin is added).'),
+    minDataInBin: z
+      .number()
+      .int()
+      .min(1)
+      .default(3)
+      .describe('Minimum number of sampled values in a histogram bin (rarer values share a bin).'),
     featureFraction: z
       .number()
       .gt(0)

@@ -32,13 +32,15 @@ export function emptySplit(): SplitInfo {
 }
 
 /**
- * Scans every used feature's value bins left to right twice: missing rows sent right, then sent left;
- * the better direction becomes the split's default. When the leaf has no missing rows the default
- * goes to the child with more rows (unseen NaN at prediction follows the majority); features with
- * no NaN in the training data skip the second scan.
- * gain = GL²/(HL+λ) + GR²/(HR+λ) − G²/(H+λ); ties keep the lowest feature, bin, then "missing right".
- * Child row counts for minDataInLeaf are estimated as H_child · count / H like LightGBM (histograms
- * hold no counts); they are exact while all hessians in the leaf are equal, e.g. in the first round.
+ * LightGBM's split search (FindBestThresholdSequentially): each used feature's value bins are scanned
+ * from the right, the missing rows (if any) going left with the rest; features that had NaN in
+ * training are also scanned from the left with the missing rows going right (which may then be the
+ * only rows on the right), and that direction must be strictly better to win. A feature without NaN
+ * sends unseen NaN at prediction to the child with more rows.
+ * gain = GL²/(HL+λ) + GR²/(HR+λ) − G²/(H+λ); ties keep the lowest feature, then the right-to-left scan,
+ * then the highest threshold. Child row counts for minDataInLeaf are estimated like LightGBM's, as the
+ * sum over bins of round(H_bin · count / H) on the scanned side and count minus that on the other
+ * (histograms hold no counts); they are exact while all hessians in the leaf are equal.
  */
 export function findBestSplit(
   hist: Float64Array,
@@ -64,39 +66,61 @@ export function findBestSplit(
   out.feature = -1;
   for (let q = 0; q < nf; q++) {
     const j = feats[q];
-    const nb = numBins[j];
+    const last = numBins[j] - 2; // last value bin; numBins[j] - 1 is the missing bin
     const o = base + offsets[j];
     const oh = o + half;
-    const mg = hist[o + nb - 1];
-    const mh = hist[oh + nb - 1];
-    const mc = mh * cntFactor;
-    for (let dir = 0; dir < 2; dir++) {
-      if (dir === 1 && hasMissing[j] === 0) break;
-      let gl = dir === 1 ? mg : 0;
-      let hl = dir === 1 ? mh : 0;
-      let cl = dir === 1 ? mc : 0;
-      // The last value bin cannot be a threshold: everything would go left.
-      for (let b = 0; b < nb - 2; b++) {
-        const bh = hist[oh + b];
-        gl += hist[o + b];
-        hl += bh;
-        cl += bh * cntFactor;
-        if (cl < minC || hl < minH) continue;
-        const cr = count - cl;
-        if (cr < minC) break;
-        const hr = sumH - hl;
-        if (hr < minH) break;
-        const gr = sumG - gl;
-        const gain = (gl * gl) / (hl + lambda) + (gr * gr) / (hr + lambda) - parentScore;
-        if (gain > out.gain) {
-          out.gain = gain;
-          out.feature = j;
-          out.bin = b;
-          out.defaultLeft = dir === 1 || (hasMissing[j] === 0 && cl >= cr);
-          out.leftG = gl;
-          out.leftH = hl;
-          out.leftC = cl;
-        }
+    const missing = hasMissing[j] === 1;
+    // Right to left: the right child takes value bins t..last, the threshold is t - 1.
+    let gr = 0;
+    let hr = 0;
+    let cr = 0;
+    for (let t = last; t >= 1; t--) {
+      const bh = hist[oh + t];
+      gr += hist[o + t];
+      hr += bh;
+      cr += Math.floor(bh * cntFactor + 0.5);
+      if (cr < minC || hr < minH) continue;
+      const cl = count - cr;
+      if (cl < minC) break;
+      const hl = sumH - hr;
+      if (hl < minH) break;
+      const gl = sumG - gr;
+      const gain = (gl * gl) / (hl + lambda) + (gr * gr) / (hr + lambda) - parentScore;
+      if (gain > out.gain) {
+        out.gain = gain;
+        out.feature = j;
+        out.bin = t - 1;
+        out.defaultLeft = missing || cl >= cr;
+        out.leftG = gl;
+        out.leftH = hl;
+        out.leftC = cl;
+      }
+    }
+    if (!missing) continue;
+    // Left to right with the missing rows on the right: the threshold may be the last value bin.
+    let gl = 0;
+    let hl = 0;
+    let cl = 0;
+    for (let t = 0; t <= last; t++) {
+      const bh = hist[oh + t];
+      gl += hist[o + t];
+      hl += bh;
+      cl += Math.floor(bh * cntFactor + 0.5);
+      if (cl < minC || hl < minH) continue;
+      const cr = count - cl;
+      if (cr < minC) break;
+      const hr = sumH - hl;
+      if (hr < minH) break;
+      const gr = sumG - gl;
+      const gain = (gl * gl) / (hl + lambda) + (gr * gr) / (hr + lambda) - parentScore;
+      if (gain > out.gain) {
+        out.gain = gain;
+        out.feature = j;
+        out.bin = t;
+        out.defaultLeft = false;
+        out.leftG = gl;
+        out.leftH = hl;
+        out.leftC = cl;
       }
     }
   }

@@ -113,7 +113,7 @@ export function trainGbdt(
   if (o.earlyStoppingRounds > 0 && !valid)
     logger.warn('gbdt: earlyStoppingRounds ignored without a validation set');
 
-  const mapper = createBinMapper(x, o.maxBin);
+  const mapper = createBinMapper(x, o.maxBin, o.minDataInBin);
   const binned = binDataset(x, mapper);
   const buf: GrowBuffers = {
     bins: binned.byRow,

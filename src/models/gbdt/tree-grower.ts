@@ -122,7 +122,8 @@ export class TreeGrower {
       const R = numLeaves++;
       const node = numNodes++;
       feature[node] = s.feature;
-      threshold[node] = uppers[s.feature][s.bin];
+      // Past the last upper bound only when all values go left and the missing rows right.
+      threshold[node] = s.bin < uppers[s.feature].length ? uppers[s.feature][s.bin] : Number.MAX_VALUE;
       defaultLeft[node] = s.defaultLeft ? 1 : 0;
       gain[node] = s.gain;
       left[node] = ~L;

@@ -60,12 +60,17 @@ export async function trainStudent(
         const batch = order.subarray(s, Math.min(train.n, s + options.batchSize));
         const idx = tf.tensor1d(batch, 'int32');
         const masks = dropoutMasks(vars, batch.length, options.dropout, dropoutRng);
+        // Gathered before minimize(), off the gradient tape: an op recorded on the tape keeps a copy
+        // of its inputs for the backward pass, and a copy of the whole training set per batch made
+        // an epoch quadratic in the rows.
+        const xb = tf.gather(train.x, idx);
+        const yb = tf.gather(train.y, idx);
+        const logPb = train.logP ? (tf.gather(train.logP, idx) as tf.Tensor2D) : null;
         const cost = optimizer.minimize(
           () =>
             tf.tidy(() => {
-              const logits = forwardLogits(vars, tf.gather(train.x, idx), masks);
-              const logP = train.logP ? (tf.gather(train.logP, idx) as tf.Tensor2D) : null;
-              const loss = distillationLossFromLogProbs(logits, tf.gather(train.y, idx), logP, weights);
+              const logits = forwardLogits(vars, xb, masks);
+              const loss = distillationLossFromLogProbs(logits, yb, logPb, weights);
               if (options.l2 === 0) return loss;
               const penalty = tf.addN(vars.map((v) => tf.sum(tf.square(v.w))));
               return tf.add(loss, tf.mul(penalty, options.l2)) as tf.Scalar;
@@ -74,7 +79,14 @@ export async function trainStudent(
           varList,
         );
         lossSum += (cost?.dataSync()[0] ?? 0) * batch.length;
-        tf.dispose([...(cost ? [cost] : []), idx, ...masks.filter((m): m is tf.Tensor2D => m !== null)]);
+        tf.dispose([
+          ...(cost ? [cost] : []),
+          idx,
+          xb,
+          yb,
+          ...(logPb ? [logPb] : []),
+          ...masks.filter((m): m is tf.Tensor2D => m !== null),
+        ]);
       }
       epochsRun = epoch;
       const trainLoss = lossSum / train.n;

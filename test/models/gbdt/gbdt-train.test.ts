@@ -9,13 +9,24 @@ import {
 } from '../../../src/models/gbdt/index.js';
 import { accuracy, ds, xorData } from './helpers.js';
 
+/** LightGBM's kZeroThreshold: 1e-35 as a float. */
+const ZERO = Math.fround(1e-35);
+
 describe('trainGbdt: hand-checked cases', () => {
   it('makes one split at the midpoint with leaf values -G/(H+λ)·lr', () => {
     const x = ds([[1, 2, 3, 4, 5, 6, 7, 8]]);
     const y = Int32Array.from([0, 0, 0, 0, 1, 1, 1, 1]);
     const m = trainGbdt(
       { x, y },
-      { numClasses: 2, numRounds: 1, numLeaves: 2, minDataInLeaf: 1, lambdaL2: 1, learningRate: 0.1 },
+      {
+        numClasses: 2,
+        numRounds: 1,
+        numLeaves: 2,
+        minDataInLeaf: 1,
+        minDataInBin: 1,
+        lambdaL2: 1,
+        learningRate: 0.1,
+      },
     );
     // Priors 1/2 → every p = 0.5. Class 0: g = p−1 = −0.5 (y=0 rows), +0.5 (y=1 rows);
     // h = K/(K−1)·p(1−p) = 2·0.25 = 0.5. Split x <= 4.5: left G=−2, H=2; right G=2, H=2.
@@ -112,19 +123,46 @@ describe('trainGbdt: learning', () => {
 });
 
 describe('binning and options', () => {
-  it('uses midpoints between distinct values and a missing bin', () => {
-    const u = computeUppers(Float64Array.from([3, 1, 2, 2, Number.NaN, 1]), 255);
-    expect(Array.from(u)).toEqual([1.5, 2.5]);
-    expect(binOf(u, 1.5)).toBe(0);
-    expect(binOf(u, 2)).toBe(1);
-    expect(binOf(u, 99)).toBe(2);
-    expect(binOf(u, Number.NaN)).toBe(3);
+  it('uses midpoints between distinct values, a zero bin and a missing bin', () => {
+    const col = Float64Array.from([3, 1, 2, 2, Number.NaN, 1]);
+    // One bin per value with minDataInBin 1; zero gets (−1e-35, 1e-35] even when absent (LightGBM).
+    const u = computeUppers(col, 255, 1);
+    expect(Array.from(u)).toEqual([ZERO, 1.5, 2.5]);
+    expect(binOf(u, 1.5)).toBe(1);
+    expect(binOf(u, 2)).toBe(2);
+    expect(binOf(u, 99)).toBe(3);
+    expect(binOf(u, Number.NaN)).toBe(4);
+    // With LightGBM's default of 3 values per bin, 1 (twice) shares a bin with 2 (4 values so far).
+    expect(Array.from(computeUppers(col, 255))).toEqual([ZERO, 2.5]);
   });
 
-  it('caps the bins at maxBin with equal-frequency cuts', () => {
-    const col = Float64Array.from({ length: 1000 }, (_, i) => i);
-    const u = computeUppers(col, 4);
-    expect(Array.from(u)).toEqual([249.5, 499.5, 749.5]);
+  it('gives zero its own bin and shares the others between negatives and positives', () => {
+    const u = computeUppers(Float64Array.from([-2, -1, 0, -0, 1e-36, 1, 2]), 255, 1);
+    // Negatives: one bin per value, the last one ending at −1e-35; zeros (|x| <= 1e-35); positives.
+    expect(Array.from(u)).toEqual([-1.5, -ZERO, ZERO, 1.5]);
+    expect(Array.from([-2, -1, 0, 1e-36, 1, 2], (v) => binOf(u, v))).toEqual([0, 1, 2, 2, 3, 4]);
+  });
+
+  it('caps the bins at maxBin with equal-frequency cuts, a heavy value in a bin of its own', () => {
+    const even = Float64Array.from({ length: 1000 }, (_, i) => i);
+    // 0 is the zero bin; 999 positives share the 3 other bins, 333 each.
+    expect(Array.from(computeUppers(even, 4))).toEqual([ZERO, 333.5, 666.5]);
+    // 1..600 once each and 1000 four hundred times: 1000 takes a bin (400 >= 1000/3), the 600 others
+    // split evenly over the 2 bins left, cut at the midpoints 300.5 and (600 + 1000) / 2.
+    const heavy = Float64Array.from({ length: 1000 }, (_, i) => (i < 600 ? i + 1 : 1000));
+    expect(Array.from(computeUppers(heavy, 4))).toEqual([ZERO, 300.5, 800]);
+  });
+
+  it('bins like LightGBM 4.7 on a column with ties, zeros and negatives', () => {
+    const col = Float64Array.from({ length: 2000 }, (_, i) =>
+      i % 3 === 0 ? Math.sin(i * 1.3) * 3 : Math.round(Math.sin(i * 0.7) * 20) / 4,
+    );
+    const u = computeUppers(col, 16);
+    const counts = new Array(u.length + 1).fill(0);
+    for (const v of col) counts[binOf(u, v)]++;
+    // Rows per bin from lightgbm 4.7.0 (max_bin=16, min_data_in_bin=3) on these very doubles, read
+    // with Dataset._dump_text; bin 7 is the zero bin.
+    expect(counts).toEqual([160, 155, 134, 142, 136, 143, 114, 22, 125, 141, 122, 122, 149, 113, 117, 105]);
   });
 
   it('fills defaults, describes every key and rejects bad values with ConfigError', () => {
