@@ -5,7 +5,7 @@ import { performanceMetrics, simulate } from '../src/backtest/index.js';
 import { createRng } from '../src/core/index.js';
 import { barsPerYear, generateSyntheticMarket } from '../src/data/index.js';
 import { computeFeaturesForAll, FEATURE_NAMES } from '../src/features/index.js';
-import { benchGbdt } from '../src/models/gbdt/index.js';
+import { benchGbdt } from './gbdt-bench.js';
 import { compileScorer } from '../src/models/index.js';
 import { distilStudent, readTeacherDir } from '../src/training/index.js';
 import { featuresMain, ingestMain, stageContext, teacherStage } from '../src/stages/index.js';

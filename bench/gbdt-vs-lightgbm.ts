@@ -1,5 +1,6 @@
 import { logger } from '../src/core/index.js';
-import { parseGbdtOptions, syntheticGbdtData, trainGbdt } from '../src/models/gbdt/index.js';
+import { parseGbdtOptions, trainGbdt } from '../src/models/gbdt/index.js';
+import { syntheticGbdtData } from './gbdt-bench.js';
 import { lightgbmAvailable, lightgbmParams, probLogloss, trainLightgbm } from './lightgbm.js';
 
 /** Held-out rows scored by both models (a different seed of the same generator). */

@@ -1,5 +1,3 @@
-export { benchGbdt, syntheticGbdtData } from './bench-gbdt.js';
-export type { GbdtBench } from './bench-gbdt.js';
 export { binOf, computeUppers, createBinMapper } from './binning.js';
 export type { BinMapper } from './binning.js';
 export { gbdtLearner } from './gbdt-learner.js';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ArtifactError } from '../../../src/core/index.js';
-import { GbdtModel, multiLogloss, syntheticGbdtData, trainGbdt } from '../../../src/models/gbdt/index.js';
+import { syntheticGbdtData } from '../../../bench/gbdt-bench.js';
+import { GbdtModel, multiLogloss, trainGbdt } from '../../../src/models/gbdt/index.js';
 import {
   histogramStats,
   MIN_CHUNKED_ROWS,

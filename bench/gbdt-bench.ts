@@ -1,8 +1,6 @@
-import { createRng } from '../../core/index.js';
-import type { Dataset } from '../learner.js';
-import type { GbdtModel } from './model.js';
-import type { GbdtOptionsInput } from './options.js';
-import { trainGbdt } from './train-gbdt.js';
+import { createRng } from '../src/core/index.js';
+import type { Dataset } from '../src/models/index.js';
+import { type GbdtModel, type GbdtOptionsInput, trainGbdt } from '../src/models/gbdt/index.js';
 
 /** Synthetic 3-class data: seeded normal features, label from a nonlinear function of four of them plus noise. */
 export function syntheticGbdtData(rows: number, features: number, seed = 1): { x: Dataset; y: Int32Array } {
@@ -33,7 +31,7 @@ export interface GbdtBench {
 
 /**
  * Times trainGbdt on synthetic data (31 leaves, 3 classes); row_rounds_per_s = rows·rounds / seconds.
- * After `npm run build`: node --input-type=module -e "import {benchGbdt} from './dist/src/models/gbdt/index.js';
+ * After `npm run build`: node --input-type=module -e "import {benchGbdt} from './dist/bench/gbdt-bench.js';
  * const r = benchGbdt(200000, 24, 200); process.stdout.write(`${r.seconds} ${r.cpuSeconds} ${r.rowRoundsPerS}\n`)"
  */
 export function benchGbdt(
