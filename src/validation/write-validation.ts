@@ -84,6 +84,7 @@ export function writeValidationArtifacts(
       baseline: summary(o.baseline),
       other_baselines: (o.others ?? []).map(summary),
       significance: o.significance,
+      signal: o.signal,
       ...(o.measurability ? { measurability: o.measurability } : {}),
       ...(o.frequency ? { frequency: o.frequency } : {}),
     }),
