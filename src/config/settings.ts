@@ -35,6 +35,14 @@ export const settingsSchema = z.object({
     .describe(
       'Secret that signs registry manifests (HMAC-SHA256); when set, every version must verify against it.',
     ),
+  SENSEQUANT_PROJECT_DIR: z
+    .string()
+    .trim()
+    .min(1)
+    .optional()
+    .describe(
+      'Project directory notebooks read params.yaml and artifacts from (default: the nearest directory above the working directory with a params.yaml; the report stage sets it).',
+    ),
   SOURCE_DATE_EPOCH: z
     .string()
     .regex(/^\d{1,12}$/, 'whole seconds since 1970-01-01')
@@ -48,6 +56,8 @@ export interface Settings {
   tfBackend: string | undefined;
   actor: string | undefined;
   registryHmacKey: string | undefined;
+  /** Project directory of notebooks and reports (SENSEQUANT_PROJECT_DIR), or undefined. */
+  projectDir: string | undefined;
   /** SOURCE_DATE_EPOCH in milliseconds, or undefined. */
   sourceDateEpochMs: number | undefined;
 }
@@ -139,6 +149,7 @@ export function parseSettings(env: Record<string, string | undefined>): Result<S
     tfBackend: s.SENSEQUANT_TF_BACKEND || undefined,
     actor: s.SENSEQUANT_ACTOR,
     registryHmacKey: s.SENSEQUANT_REGISTRY_HMAC_KEY,
+    projectDir: s.SENSEQUANT_PROJECT_DIR,
     sourceDateEpochMs: s.SOURCE_DATE_EPOCH === undefined ? undefined : Number(s.SOURCE_DATE_EPOCH) * 1000,
   });
 }

@@ -79,3 +79,6 @@ export class ValidationRejectedError extends SenseQuantError {}
 
 /** Registry operation failed (lock held, missing version, ...) (exit code 1). */
 export class RegistryError extends SenseQuantError {}
+
+/** A notebook failed to execute or its HTML report is not self-contained (exit code 1). */
+export class ReportError extends SenseQuantError {}

@@ -15,6 +15,9 @@ export const PATHS = {
   student: 'data/models/student',
   runs: 'data/models/runs',
   validation: 'reports/validation',
+  /** HTML reports executed from notebooks/ (the report stage) and promotion_report.md. */
+  reports: 'reports',
+  notebooks: 'notebooks',
   runLog: 'data/models/training_pipeline.json',
 } as const;
 
@@ -82,6 +85,16 @@ export const VALIDATION_FILES = {
   telemetry: 'validation_telemetry',
   metadata: METADATA_FILE,
 } as const;
+
+/** Report stage outputs under PATHS.reports: one HTML page per executed notebook, and the Markdown summary. */
+export const REPORT_FILES = {
+  promotionReport: 'promotion_report.md',
+  html: (notebook: string) => `${notebook}.html`,
+  screenshot: (notebook: string) => `${notebook}.png`,
+} as const;
+
+/** The notebooks the report stage executes, in order (notebooks/<name>.ipynb). */
+export const REPORT_NOTEBOOKS = ['01_explore_data', '02_student_evaluation', '03_promotion_report'] as const;
 
 /** Registry layout under its root (default `PATHS.models`). */
 export const REGISTRY_FILES = {

@@ -3,6 +3,7 @@
 // in ~0.3 s) and dvc.yaml's deps for a stage are exactly that stage's import closure.
 import type * as FeaturesModule from './features.js';
 import type * as IngestModule from './ingest.js';
+import type * as ReportModule from './report.js';
 import type * as StudentModule from './student.js';
 import type * as TeacherModule from './teacher.js';
 import type * as ValidateModule from './validate.js';
@@ -11,6 +12,7 @@ export { stageContext } from './context.js';
 export type { StageContext } from './context.js';
 export type { FeaturesIO } from './features.js';
 export type { IngestIO } from './ingest.js';
+export type { ReportIO } from './report.js';
 export { STAGES } from './stage-table.js';
 export type { StageEntry } from './stage-table.js';
 export type { StudentIO } from './student.js';
@@ -45,3 +47,6 @@ export const ingestMain: Fn<typeof IngestModule, 'ingestMain'> = async (...a) =>
 /** Features stage main on explicit directories (see ./features.ts). */
 export const featuresMain: Fn<typeof FeaturesModule, 'featuresMain'> = async (...a) =>
   (await import('./features.js')).featuresMain(...a);
+/** Report stage main: notebooks 01–03 → reports/*.html, and reports/promotion_report.md (see ./report.ts). */
+export const reportMain: Fn<typeof ReportModule, 'reportMain'> = async (...a) =>
+  (await import('./report.js')).reportMain(...a);

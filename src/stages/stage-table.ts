@@ -36,4 +36,10 @@ export const STAGES: Record<string, StageEntry> = {
     artifacts: [PATHS.validation],
     load: async () => (await import('./validate.js')).validateMain,
   },
+  report: {
+    // The notebooks run in their own tslab kernels; this process only starts nbconvert.
+    usesTf: false,
+    artifacts: [PATHS.reports],
+    load: async () => (await import('./report.js')).reportMain,
+  },
 };
