@@ -1,10 +1,18 @@
-/**
- * Pearson correlation of paired samples (two passes: means, then centred sums). NaN when fewer than two
- * pairs or when either side is constant (the correlation is 0/0).
- */
-export function pearson(x: ArrayLike<number>, y: ArrayLike<number>): number {
+import { DataValidationError } from '../core/index.js';
+
+function assertPairs(x: ArrayLike<number>, y: ArrayLike<number>): void {
+  if (x.length !== y.length) {
+    throw new DataValidationError('correlation inputs differ in length', [
+      { path: 'y', message: `length ${y.length} ≠ x length ${x.length}` },
+    ]);
+  }
+}
+
+/** Pearson correlation of two equal-length samples; NaN with fewer than 2 pairs or a constant sample. */
+export function pearsonCorrelation(x: ArrayLike<number>, y: ArrayLike<number>): number {
+  assertPairs(x, y);
   const n = x.length;
-  if (n !== y.length || n < 2) return Number.NaN;
+  if (n < 2) return Number.NaN;
   let mx = 0;
   let my = 0;
   for (let i = 0; i < n; i++) {
@@ -23,29 +31,26 @@ export function pearson(x: ArrayLike<number>, y: ArrayLike<number>): number {
     sxx += dx * dx;
     syy += dy * dy;
   }
-  if (!(sxx > 0) || !(syy > 0)) return Number.NaN;
-  return sxy / Math.sqrt(sxx * syy);
+  return sxx === 0 || syy === 0 ? Number.NaN : sxy / Math.sqrt(sxx * syy);
 }
 
-/** 1-based ranks, tied values sharing their average rank (pandas `rank(method="average")`). O(n log n). */
-export function averageRanks(x: ArrayLike<number>): Float64Array {
-  const n = x.length;
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => x[a] - x[b] || a - b);
+/** Ranks 1..n, ties sharing their average rank (what Spearman's coefficient needs). */
+export function averageRanks(values: ArrayLike<number>): Float64Array {
+  const n = values.length;
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => values[a] - values[b]);
   const ranks = new Float64Array(n);
-  let i = 0;
-  while (i < n) {
+  for (let i = 0; i < n; ) {
     let j = i + 1;
-    while (j < n && x[order[j]] === x[order[i]]) j++;
-    // Rows i..j−1 (0-based) hold ranks i+1..j; each gets their mean (i + 1 + j) / 2.
-    const r = (i + 1 + j) / 2;
-    for (let k = i; k < j; k++) ranks[order[k]] = r;
+    while (j < n && values[order[j]] === values[order[i]]) j++;
+    const rank = (i + 1 + j) / 2; // mean of ranks i+1 … j
+    for (let k = i; k < j; k++) ranks[order[k]] = rank;
     i = j;
   }
   return ranks;
 }
 
-/** Spearman rank correlation: Pearson of the average ranks (ties handled as pandas/scipy do). */
-export function spearman(x: ArrayLike<number>, y: ArrayLike<number>): number {
-  if (x.length !== y.length || x.length < 2) return Number.NaN;
-  return pearson(averageRanks(x), averageRanks(y));
+/** Spearman rank correlation: Pearson on average ranks (ties handled); NaN as for Pearson. */
+export function spearmanCorrelation(x: ArrayLike<number>, y: ArrayLike<number>): number {
+  assertPairs(x, y);
+  return pearsonCorrelation(averageRanks(x), averageRanks(y));
 }

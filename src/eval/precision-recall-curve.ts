@@ -8,18 +8,18 @@ export interface PrPoint {
   threshold: number;
 }
 
-/** A precision–recall curve and its area as average precision. */
+/** A precision–recall curve and its average precision. */
 export interface PrCurve {
   points: PrPoint[];
-  /** AP = Σ (Rₖ − Rₖ₋₁)·Pₖ over the distinct thresholds, highest first (scikit-learn's definition). */
+  /** Σₙ (Rₙ − Rₙ₋₁)·Pₙ over every distinct threshold (scikit-learn's average_precision_score); NaN without positives. */
   averagePrecision: number;
 }
 
 /**
- * Precision–recall curve, one point per distinct score (ties collapse into one point), starting at
- * (recall 0, precision 1, threshold +Infinity) as scikit-learn draws it. Empty with AP NaN when there
- * are no positives. `maxPoints` (≥ 2) thins the points evenly by index, keeping both ends; AP is always
- * computed on every point.
+ * Precision–recall curve, one point per distinct score from the highest threshold down (ties collapse
+ * into one point), starting at (recall 0, precision 1) with threshold +Infinity as scikit-learn does.
+ * Average precision is computed on every point before `maxPoints` thins the curve (evenly by index,
+ * keeping both ends). Empty, with NaN average precision, when there are no positives.
  */
 export function precisionRecallCurve(
   scores: Float64Array,
@@ -34,22 +34,23 @@ export function precisionRecallCurve(
   }
   const { pos, neg } = splitSorted(scores, positives);
   const P = pos.length;
+  const N = neg.length;
   if (P === 0) return { points: [], averagePrecision: Number.NaN };
-  const recall = new Float64Array(pos.length + neg.length + 1);
-  const precision = new Float64Array(recall.length);
-  const thr = new Float64Array(recall.length);
+  const recall = new Float64Array(P + N + 1);
+  const precision = new Float64Array(P + N + 1);
+  const thr = new Float64Array(P + N + 1);
   precision[0] = 1;
   thr[0] = Number.POSITIVE_INFINITY;
   let m = 1;
   let i = P - 1;
-  let j = neg.length - 1;
+  let j = N - 1;
   let ap = 0;
   while (i >= 0 || j >= 0) {
     const s = j < 0 || (i >= 0 && pos[i] >= neg[j]) ? pos[i] : neg[j];
     while (i >= 0 && pos[i] === s) i--;
     while (j >= 0 && neg[j] === s) j--;
     const tp = P - 1 - i;
-    const fp = neg.length - 1 - j;
+    const fp = N - 1 - j;
     recall[m] = tp / P;
     precision[m] = tp / (tp + fp);
     thr[m] = s;

@@ -1,10 +1,10 @@
 import type { SignalRows } from './date-groups.js';
-import { type InformationCoefficients, informationCoefficients } from './information-coefficient.js';
+import { type IcPerDate, icPerDate } from './ic-per-date.js';
 import { type QuantileReturns, quantileReturns } from './quantile-returns.js';
 
 /** Qlib-style signal analysis of a score: information coefficients and quantile returns. */
 export interface SignalAnalysis {
-  ic: InformationCoefficients;
+  ic: IcPerDate;
   quantiles: QuantileReturns;
   /** Rows with a finite score and forward return. */
   rows: number;
@@ -33,7 +33,7 @@ export function signalAnalysis(rows: SignalRows, quantiles = 5): SignalAnalysis 
   let valid = 0;
   for (let i = 0; i < rows.ts.length; i++)
     if (Number.isFinite(rows.score[i]) && Number.isFinite(rows.forwardReturn[i])) valid++;
-  return { ic: informationCoefficients(rows), quantiles: quantileReturns(rows, quantiles), rows: valid };
+  return { ic: icPerDate(rows), quantiles: quantileReturns(rows, quantiles), rows: valid };
 }
 
 /** The summary of a signal analysis; undefined statistics are null (JSON-safe). */

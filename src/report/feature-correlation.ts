@@ -1,4 +1,4 @@
-import { pearson } from '../eval/index.js';
+import { pearsonCorrelation } from '../eval/index.js';
 import type { ColumnsTable } from '../pipeline/index.js';
 import { baseLayout, type Figure, round6 } from './figure.js';
 
@@ -18,7 +18,8 @@ export function featureCorrelation(table: ColumnsTable, names: readonly string[]
   const dense = cols.map((c) => Float64Array.from(keep, (i) => c[i]));
   const matrix = names.map((_, a) => names.map((__, b) => (a === b ? 1 : Number.NaN)));
   for (let a = 0; a < names.length; a++)
-    for (let b = a + 1; b < names.length; b++) matrix[a][b] = matrix[b][a] = pearson(dense[a], dense[b]);
+    for (let b = a + 1; b < names.length; b++)
+      matrix[a][b] = matrix[b][a] = pearsonCorrelation(dense[a], dense[b]);
   return { names: [...names], matrix, rows: keep.length };
 }
 

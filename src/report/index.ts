@@ -23,6 +23,7 @@ export type { FeatureImportance } from './feature-importance.js';
 export { baseLayout, COLORS, plotDates, round6, rounded } from './figure.js';
 export type { Figure, Trace } from './figure.js';
 export { labelCounts, labelDistributionFigure } from './label-distribution.js';
+export { ensureLibraryBuild } from './library-build.js';
 export type { LabelCounts } from './label-distribution.js';
 export { compareModels, modelComparisonFigure } from './model-comparison.js';
 export type { MetricRow } from './model-comparison.js';

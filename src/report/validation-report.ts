@@ -25,7 +25,8 @@ export interface ChecklistJson {
   criteria: ChecklistCriterion[];
   candidate_metrics: Record<string, number>;
   baseline_metrics: Record<string, number>;
-  baselines: Record<string, Record<string, number | string>>;
+  /** Every baseline that ran, by version (absent when only the criteria's baseline ran). */
+  baselines?: Record<string, Record<string, number | string>>;
   significance: {
     p_value: number;
     sharpe_uplift_ci: [number, number];
@@ -85,14 +86,23 @@ export function criteriaRows(r: ValidationReport): Record<string, unknown>[] {
   }));
 }
 
-/** Candidate and every baseline side by side, one row per metric. */
+/** Candidate and every baseline side by side (the criteria's baseline first), one row per metric. */
 export function policyComparisonRows(r: ValidationReport): Record<string, unknown>[] {
+  const c = r.checklist;
+  // JSON is written key-sorted: the criteria's baseline is the one with the criteria's metrics; it goes first.
+  const isCriteria = (b: Record<string, number | string>) =>
+    b.sharpe_ratio === c.baseline_metrics.sharpe_ratio && b.total_return === c.baseline_metrics.total_return;
+  const others = Object.values(c.baselines ?? {}).sort(
+    (a, b) => Number(isCriteria(b)) - Number(isCriteria(a)),
+  );
   const cols: [string, Record<string, number | string>][] = [
-    ['candidate', r.checklist.candidate_metrics],
-    ...Object.values(r.checklist.baselines).map((b): [string, Record<string, number | string>] => [
-      String(b.name),
-      b,
-    ]),
+    ['candidate', c.candidate_metrics],
+    ...(others.length > 0
+      ? others.map((b): [string, Record<string, number | string>] => [
+          `${String(b.name)}${isCriteria(b) ? ' (criteria)' : ''}`,
+          b,
+        ])
+      : [['baseline (criteria)', c.baseline_metrics] as [string, Record<string, number>]]),
   ];
   const metrics = [
     'precision_long',

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { logger } from '../core/index.js';
 import { PATHS, REPORT_FILES, REPORT_NOTEBOOKS, writeFileAtomic } from '../pipeline/index.js';
 import {
+  ensureLibraryBuild,
   type NotebookRun,
   promotionReportMarkdown,
   readValidationReport,
@@ -33,6 +34,7 @@ export async function reportMain(
     outDir: PATHS.reports,
   },
 ): Promise<{ notebooks: NotebookRun[]; promotionReport: string }> {
+  ensureLibraryBuild(ctx.root);
   const notebooks = await runNotebooks({
     notebooksDir: io.notebooksDir,
     names: REPORT_NOTEBOOKS,

@@ -1,45 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../src/core/index.js';
-import {
-  averageRanks,
-  informationCoefficients,
-  pearson,
-  quantileReturns,
-  signalAnalysis,
-  signalSummary,
-  spearman,
-} from '../../src/eval/index.js';
+import { icPerDate, quantileReturns, signalAnalysis, signalSummary } from '../../src/eval/index.js';
 
-describe('correlations', () => {
-  it('pearson: hand-computed value, NaN for a constant side or fewer than two pairs', () => {
-    // x dev [2,1,0,−1,−2], y dev [−2,0,−1,2,1]: Σxy = −4+0+0−2−2 = −8, Σx² = Σy² = 10 → −0.8
-    expect(pearson([5, 4, 3, 2, 1], [1, 3, 2, 5, 4])).toBeCloseTo(-0.8, 14);
-    expect(Number.isNaN(pearson([1, 1, 1], [1, 2, 3]))).toBe(true);
-    expect(Number.isNaN(pearson([1], [2]))).toBe(true);
-  });
-
-  it('averageRanks gives tied values their mean rank; spearman is pearson of those ranks', () => {
-    expect(Array.from(averageRanks([3, 1, 3, 2]))).toEqual([3.5, 1, 3.5, 2]);
-    // ranks x [1,2,3,4], y [2,1,4,3]: dev [−1.5,−.5,.5,1.5] and [−.5,−1.5,1.5,.5]
-    // Σxy = .75+.75+.75+.75 = 3, Σx² = Σy² = 5 → 0.6; monotone transforms of y change nothing.
-    expect(spearman([1, 2, 3, 4], [20, 10, 40, 30])).toBeCloseTo(0.6, 14);
-    expect(spearman([1, 2, 3, 4], [Math.exp(20), Math.exp(10), Math.exp(40), Math.exp(30)])).toBeCloseTo(
-      0.6,
-      14,
-    );
-  });
-});
-
-// Two dates × five names. Date 1 is a perfect signal; date 2 is the worked example of pearson above.
+// Two dates × five names. Date 1 is a perfect signal. Date 2: score dev [2,1,0,−1,−2], return dev (in %)
+// [−2,0,−1,2,1]: Σxy = −8, Σx² = Σy² = 10 → IC = −0.8 (the values are their own ranks, so rank IC too).
 const ROWS = {
   ts: [1, 1, 1, 1, 1, 2, 2, 2, 2, 2],
   score: [1, 2, 3, 4, 5, 5, 4, 3, 2, 1],
   forwardReturn: [0.01, 0.02, 0.03, 0.04, 0.05, 0.01, 0.03, 0.02, 0.05, 0.04],
 };
 
-describe('informationCoefficients', () => {
+describe('icPerDate', () => {
   it('per date IC and rank IC, their mean, std, IR and cumulative sums (worked by hand)', () => {
-    const r = informationCoefficients(ROWS);
+    const r = icPerDate(ROWS);
     expect(Array.from(r.dates)).toEqual([1, 2]);
     expect(Array.from(r.names)).toEqual([5, 5]);
     expect(r.ic[0]).toBeCloseTo(1, 14);
@@ -53,7 +26,7 @@ describe('informationCoefficients', () => {
   });
 
   it('drops rows with a missing score or return and skips dates with fewer than two names', () => {
-    const r = informationCoefficients({
+    const r = icPerDate({
       ts: [...ROWS.ts, 3, 3, 4, 4],
       score: [...ROWS.score, 1, Number.NaN, 1, 1],
       forwardReturn: [...ROWS.forwardReturn, 0.1, 0.2, 0.1, 0.2],

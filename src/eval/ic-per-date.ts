@@ -1,8 +1,8 @@
-import { pearson, spearman } from './correlation.js';
+import { pearsonCorrelation, spearmanCorrelation } from './correlation.js';
 import { dateGroups, meanStdRatio, type SignalRows } from './date-groups.js';
 
 /** Per-date information coefficients and their summary (Qlib's `calc_ic` and risk analysis). */
-export interface InformationCoefficients {
+export interface IcPerDate {
   /** Dates with at least two valid rows, ascending. */
   dates: Float64Array;
   /** Valid rows per date. */
@@ -38,10 +38,10 @@ function cumulative(x: Float64Array): Float64Array {
  * rows with a missing score or return are dropped, the correlation is taken across the names of each
  * date, and the summary is the mean, std and IR (mean/std) of the per-date values.
  */
-export function informationCoefficients(rows: SignalRows): InformationCoefficients {
+export function icPerDate(rows: SignalRows): IcPerDate {
   const groups = dateGroups(rows, 2);
-  const ic = Float64Array.from(groups, (g) => pearson(g.score, g.ret));
-  const rankIc = Float64Array.from(groups, (g) => spearman(g.score, g.ret));
+  const ic = Float64Array.from(groups, (g) => pearsonCorrelation(g.score, g.ret));
+  const rankIc = Float64Array.from(groups, (g) => spearmanCorrelation(g.score, g.ret));
   const a = meanStdRatio(ic);
   const r = meanStdRatio(rankIc);
   return {
