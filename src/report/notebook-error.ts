@@ -14,7 +14,7 @@ const RULE = '------------------';
 /** The first meaningful lines of a cell's error: the error line and its issues, or the compile diagnostics. */
 function errorLines(block: string): string[] {
   const lines = block.split('\n').filter((l) => l.trim() !== '' && !l.startsWith('-----'));
-  const at = lines.findIndex((l) => /^[A-Z][A-Za-z]*(Error|Exception)\b/.test(l));
+  const at = lines.findIndex((l) => /^(?:[A-Z][A-Za-z]*)?(?:Error|Exception)\b/.test(l));
   if (at >= 0) {
     const out = [lines[at]];
     for (let i = at + 1; i < lines.length && /^\s+- /.test(lines[i]); i++) out.push(lines[i].trim());

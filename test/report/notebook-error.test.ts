@@ -64,6 +64,10 @@ describe('notebookFailure', () => {
     );
   });
 
+  it('reads a plain Error (no prefix before "Error")', () => {
+    expect(notebookFailure(nb, RUNTIME.replace(/TypeError: .*\n/, 'Error: boom\n')).message).toBe('Error: boom');
+  });
+
   it('without a failing cell, reports the end of stderr (and the bootstrap when the kernel is missing)', () => {
     const i = notebookFailure(nb, 'jupyter_client.kernelspec.NoSuchKernel: No such kernel named tslab\n');
     expect(i.path).toBe('02_x.ipynb');
