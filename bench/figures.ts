@@ -9,6 +9,7 @@ import { benchGbdt } from '../src/models/gbdt/index.js';
 import { compileScorer } from '../src/models/index.js';
 import { distilStudent, readTeacherDir } from '../src/training/index.js';
 import { featuresMain, ingestMain, stageContext, teacherStage } from '../src/stages/index.js';
+import { reportStageBench } from './report-stage.js';
 import { streamFeatures } from './stream-features.js';
 
 /** One benchmark: a name and a function returning flat named figures. */
@@ -165,4 +166,7 @@ const backtest: Bench = {
   },
 };
 
-export const BENCHES: Bench[] = [ingestFeatures, features5m, streamFeatures, gbdt, student, backtest];
+/** The report stage (notebooks 01–03 → HTML, promotion_report.md) on the default run; target < 20 s. */
+const report: Bench = { name: 'report', run: reportStageBench };
+
+export const BENCHES: Bench[] = [ingestFeatures, features5m, streamFeatures, gbdt, student, backtest, report];

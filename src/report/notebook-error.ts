@@ -1,19 +1,35 @@
 import { basename } from 'node:path';
 import type { Issue } from '../core/index.js';
-import { READ_LIMITS, readJsonBounded } from '../pipeline/index.js';
 
-interface Cell {
-  cell_type: string;
-  id?: string;
-  source: string | string[];
+/** One notebook's result line from scripts/execute-notebooks.py. */
+export interface NotebookResult {
+  notebook: string;
+  ok: boolean;
+  seconds: number;
+  /** The exception that stopped the notebook (type: message). */
+  error?: string;
+  /** 1-based position of the failing cell in the notebook, its id and source. */
+  cell?: number;
+  id?: string | null;
+  source?: string;
+  /** The failing cell's stderr and error outputs. */
+  text?: string;
 }
 
-const text = (s: string | string[]) => (Array.isArray(s) ? s.join('') : s);
-const RULE = '------------------';
+/** Prefix of the result lines on the script's stdout (anything else there is ignored). */
+export const RESULT_PREFIX = '@@notebook-result ';
+
+/** The result lines of an execute-notebooks.py run. */
+export function parseNotebookResults(stdout: string): NotebookResult[] {
+  return stdout
+    .split('\n')
+    .filter((l) => l.startsWith(RESULT_PREFIX))
+    .map((l) => JSON.parse(l.slice(RESULT_PREFIX.length)) as NotebookResult);
+}
 
 /** The first meaningful lines of a cell's error: the error line and its issues, or the compile diagnostics. */
-function errorLines(block: string): string[] {
-  const lines = block.split('\n').filter((l) => l.trim() !== '' && !l.startsWith('-----'));
+function errorLines(text: string): string[] {
+  const lines = text.split('\n').filter((l) => l.trim() !== '' && !l.startsWith('-----'));
   const at = lines.findIndex((l) => /^(?:[A-Z][A-Za-z]*)?(?:Error|Exception)\b/.test(l));
   if (at >= 0) {
     const out = [lines[at]];
@@ -24,40 +40,26 @@ function errorLines(block: string): string[] {
 }
 
 /**
- * Names the failing cell of an nbconvert run from its stderr: nbclient prints the cell's source between
- * rules, which is matched back to the notebook's cells to get its position and id. When no cell failed
- * (the kernel did not start, a template is missing…) the last lines of stderr are the message.
+ * The Issue of a notebook that failed: its file, the failing cell (position, id, first source line) and
+ * the error the cell printed; without a failing cell (the kernel did not start…), the exception.
  */
-export function notebookFailure(notebookPath: string, stderr: string): Issue {
+export function notebookFailure(r: NotebookResult): Issue {
   const fix =
     'open the notebook in JupyterLab (npm run lab), run it, and fix the library or the artifacts it reads';
-  const m = /executing the following cell:\n-{18}\n([\s\S]*?)\n-{18}\n([\s\S]*)$/.exec(stderr);
-  if (!m) {
-    const tail = stderr.trim().split('\n').slice(-4).join(' ').slice(-800);
-    const kernel = /No such kernel/i.test(stderr);
+  if (r.cell === undefined) {
+    const kernel = /NoSuchKernel|No such kernel/i.test(r.error ?? '');
     return {
-      file: notebookPath,
-      path: basename(notebookPath),
-      message: `nbconvert failed before any cell ran: ${tail}`,
+      file: r.notebook,
+      path: basename(r.notebook),
+      message: `the notebook did not run: ${(r.error ?? 'unknown error').slice(0, 800)}`,
       fix: kernel ? 'register the tslab kernel: npm run bootstrap' : fix,
     };
   }
-  const source = m[1].trim();
-  const [block] = m[2].split(`\n${RULE}\n`);
-  let where = 'a cell';
-  try {
-    const nb = readJsonBounded(notebookPath, { maxBytes: READ_LIMITS.metadata, what: 'notebook' }) as {
-      cells: Cell[];
-    };
-    const idx = nb.cells.findIndex((c) => c.cell_type === 'code' && text(c.source).trim() === source);
-    if (idx >= 0) where = `cell ${idx + 1}${nb.cells[idx].id ? ` (id ${nb.cells[idx].id})` : ''}`;
-  } catch {
-    // The notebook itself is unreadable: the source line below still names the cell.
-  }
+  const first = (r.source ?? '').trim().split('\n')[0].slice(0, 100);
   return {
-    file: notebookPath,
-    path: `${where}: ${source.split('\n')[0].slice(0, 100)}`,
-    message: errorLines(block).join(' | ') || 'the cell raised an error',
+    file: r.notebook,
+    path: `cell ${r.cell}${r.id ? ` (id ${r.id})` : ''}: ${first}`,
+    message: errorLines(r.text || r.error || '').join(' | ') || 'the cell raised an error',
     fix,
   };
 }
