@@ -111,7 +111,7 @@ export function experimentsTable(
 ): Record<string, unknown>[] {
   return rows.map((r) => ({
     experiment: r.name,
-    baseline: r.baseline.slice(0, 7),
+    baseline: /^[0-9a-f]{40}$/.test(r.baseline) ? r.baseline.slice(0, 7) : r.baseline,
     ...Object.fromEntries(params.map((p) => [p, r.params[p] ?? null])),
     ...Object.fromEntries(metrics.map((m) => [short(m), r.metrics[m] ?? null])),
   }));

@@ -58,7 +58,7 @@ export function notebookFailure(r: NotebookResult): Issue {
   const first = (r.source ?? '').trim().split('\n')[0].slice(0, 100);
   return {
     file: r.notebook,
-    path: `cell ${r.cell}${r.id ? ` (id ${r.id})` : ''}: ${first}`,
+    path: `cell ${r.cell}${r.id ? ` (id ${r.id})` : ''} \`${first}\``,
     message: errorLines(r.text || r.error || '').join(' | ') || 'the cell raised an error',
     fix,
   };

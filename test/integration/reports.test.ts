@@ -170,7 +170,7 @@ describe('notebooks and HTML reports on the default run [slow]', () => {
     expect(err).toBeInstanceOf(ReportError);
     const issue = (err as ReportError).issues[0];
     expect(resolve(issue.file as string)).toBe(join(nbDir, '04_experiments.ipynb'));
-    expect(issue.path).toBe("cell 3 (id broken): if (limit === 1) throw new Error('boom: over the limit');");
+    expect(issue.path).toBe("cell 3 (id broken) `if (limit === 1) throw new Error('boom: over the limit');`");
     expect(issue.message).toBe('Error: boom: over the limit');
     expect(readFileSync(join(out, '04_experiments.html'), 'utf8')).toBe('previous');
   });

@@ -49,6 +49,7 @@ describe('dvc experiments', () => {
   it('finds the params that vary and tables them with the metrics', () => {
     expect(varyingParams(rows)).toEqual(['teacher.horizon']);
     const t = experimentsTable(rows, ['teacher.horizon'], [`${M}:candidate.summary.sharpe_ratio`]);
+    expect(t[0].baseline).toBe('workspace');
     expect(t[3]).toEqual({
       experiment: 'horizon3',
       baseline: '9e6e2c4',

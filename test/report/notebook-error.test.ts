@@ -32,7 +32,7 @@ describe('notebookFailure', () => {
   it('names the notebook, the failing cell (position, id, first line) and the error line', () => {
     const i = notebookFailure(failed(RUNTIME));
     expect(i.file).toBe('notebooks/02_x.ipynb');
-    expect(i.path).toBe('cell 3 (id boom): const o: any = null;');
+    expect(i.path).toBe('cell 3 (id boom) `const o: any = null;`');
     expect(i.message).toBe("TypeError: Cannot read properties of null (reading 'foo')");
     expect(i.fix).toContain('npm run lab');
   });
