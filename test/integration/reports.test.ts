@@ -1,4 +1,15 @@
-import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ReportError } from '../../src/core/index.js';
@@ -137,41 +148,62 @@ describe('notebooks and HTML reports on the default run [slow]', () => {
   });
 
   it('a failing cell fails the run naming the notebook and the cell, and keeps the previous pages', async () => {
-    const nbDir = tempDir('sq-badnb-');
-    cpSync(join(REPO, PATHS.notebooks, 'templates'), join(nbDir, 'templates'), { recursive: true });
-    const cell = (id: string, source: string) => ({
-      cell_type: 'code',
-      id,
-      metadata: {},
-      outputs: [],
-      execution_count: null,
-      source,
-    });
-    const nb = {
-      nbformat: 4,
-      nbformat_minor: 5,
-      metadata: { kernelspec: { name: 'tslab', display_name: 'TypeScript', language: 'typescript' } },
-      cells: [
-        { cell_type: 'markdown', id: 'title', metadata: {}, source: '# broken' },
+    // Beside notebooks/ so that `../dist` resolves as in the real ones (removed afterwards; git-ignored).
+    const nbDir = mkdtempSync(join(REPO, '.test-notebooks-'));
+    try {
+      cpSync(join(REPO, PATHS.notebooks, 'templates'), join(nbDir, 'templates'), { recursive: true });
+      const cell = (id: string, source: string) => ({
+        cell_type: 'code',
+        id,
+        metadata: {},
+        outputs: [],
+        execution_count: null,
+        source,
+      });
+      const notebook = (name: string, cells: object[]) =>
+        writeFileSync(
+          join(nbDir, `${name}.ipynb`),
+          JSON.stringify({
+            nbformat: 4,
+            nbformat_minor: 5,
+            metadata: { kernelspec: { name: 'tslab', display_name: 'TypeScript', language: 'typescript' } },
+            cells: [{ cell_type: 'markdown', id: 'title', metadata: {}, source: '# broken' }, ...cells],
+          }),
+        );
+      notebook('runtime', [
         cell('setup', 'const limit: number = 1;'),
         cell('broken', "if (limit === 1) throw new Error('boom: over the limit');"),
-      ],
-    };
-    writeFileSync(join(nbDir, '04_experiments.ipynb'), JSON.stringify(nb));
-    const out = at('bad-run');
-    mkdirSync(out);
-    writeFileSync(join(out, '04_experiments.html'), 'previous');
-    const err = await runNotebooks({
-      notebooksDir: nbDir,
-      names: ['04_experiments'],
-      outDir: out,
-      projectDir: REPO,
-    }).catch((e) => e);
-    expect(err).toBeInstanceOf(ReportError);
-    const issue = (err as ReportError).issues[0];
-    expect(resolve(issue.file as string)).toBe(join(nbDir, '04_experiments.ipynb'));
-    expect(issue.path).toBe("cell 3 (id broken) `if (limit === 1) throw new Error('boom: over the limit');`");
-    expect(issue.message).toBe('Error: boom: over the limit');
-    expect(readFileSync(join(out, '04_experiments.html'), 'utf8')).toBe('previous');
+      ]);
+      // The library's types reach the cell: a wrong type is a compile error naming the cell.
+      notebook('typed', [
+        cell('setup', "import { reportContext } from '../dist/src/report/index.js';"),
+        cell('mistyped', 'const seed: string = reportContext().params.base.seed;'),
+      ]);
+      const out = at('bad-run');
+      mkdirSync(out);
+      writeFileSync(join(out, 'runtime.html'), 'previous');
+      const err = await runNotebooks({
+        notebooksDir: nbDir,
+        names: ['runtime', 'typed'],
+        outDir: out,
+        projectDir: REPO,
+      }).catch((e) => e);
+      expect(err).toBeInstanceOf(ReportError);
+      const [runtime, typed] = (err as ReportError).issues;
+      expect(resolve(runtime.file as string)).toBe(join(nbDir, 'runtime.ipynb'));
+      expect(runtime.path).toBe(
+        "cell 3 (id broken) `if (limit === 1) throw new Error('boom: over the limit');`",
+      );
+      expect(runtime.message).toBe('Error: boom: over the limit');
+      expect(resolve(typed.file as string)).toBe(join(nbDir, 'typed.ipynb'));
+      expect(typed.path).toBe(
+        'cell 3 (id mistyped) `const seed: string = reportContext().params.base.seed;`',
+      );
+      expect(typed.message).toMatch(/Type 'number' is not assignable to type 'string'/);
+      expect(readFileSync(join(out, 'runtime.html'), 'utf8')).toBe('previous');
+      expect(readdirSync(out)).toEqual(['runtime.html']);
+    } finally {
+      rmSync(nbDir, { recursive: true, force: true });
+    }
   });
 });
