@@ -12,6 +12,7 @@ import { featuresMain, ingestMain, stageContext, teacherStage } from '../src/sta
 import { liveEngine } from './live-engine.js';
 import { experiments } from './experiments.js';
 import { referenceWorkload } from './reference-workload.js';
+import { reportStageBench } from './report-stage.js';
 import { streamFeatures } from './stream-features.js';
 import { gbdtVsLightgbm } from './gbdt-vs-lightgbm.js';
 import { scale500k } from './scale-500k.js';
@@ -188,6 +189,9 @@ const backtest: Bench = {
 /** The walk-forward batch on the reference workload (bench/reference-workload.ts). */
 const batch: Bench = { name: 'batch', run: referenceWorkload };
 
+/** The report stage (notebooks 01–03 → HTML, promotion_report.md) on the default run; target < 20 s. */
+const report: Bench = { name: 'report', run: reportStageBench };
+
 export const BENCHES: Bench[] = [
   ingestFeatures,
   features5m,
@@ -200,4 +204,5 @@ export const BENCHES: Bench[] = [
   liveEngine,
   experiments,
   batch,
+  report,
 ];

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Dataset } from '../src/models/learner.js';
+import type { Dataset } from '../src/models/index.js';
 import type { GbdtOptions } from '../src/models/gbdt/index.js';
 
 const PYTHON = '.venv/bin/python';

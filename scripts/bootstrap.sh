@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Idempotent bootstrap: installs only what is missing or stale.
 #   - npm packages from the committed lockfile (npm ci) when node_modules is absent or the lockfile changed
-#   - a project-local .venv with the pinned Python tools (dvc, nbconvert, nbclient, jupyter_client, ipykernel)
-#   - the tslab Jupyter kernel registered inside that venv
+#   - a project-local .venv with the pinned Python tools (dvc, nbconvert, nbclient, jupyter_client, ipykernel,
+#     jupyterlab)
+#   - the tslab Jupyter kernels registered inside that venv with absolute paths (no PATH needed)
 #   - the DVC project (dvc init --no-scm is never used: the repo is a git repo)
 #   - Debian chromium and redis-server for the browser and queue tests (root + apt-get only)
 #   - the offline page template of `dvc plots show` (.dvc/plots/page.html: Vega bundles from node_modules)
@@ -53,15 +54,21 @@ if [ ! -x .venv/bin/python ] || [ "$(cat "$STAMPS/venv" 2>/dev/null)" != "$py_ha
   log "installing pinned Python tools into .venv (requirements.txt)"
   .venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.txt >&2
   echo "$py_hash" > "$STAMPS/venv"
-  rm -f "$STAMPS/tslab"
 fi
 
-# 3. tslab kernel registered for the venv (its installer needs IPython importable: ipykernel brings it)
-if [ ! -f "$STAMPS/tslab" ] || [ ! -f .venv/share/jupyter/kernels/tslab/kernel.json ]; then
-  log "registering the tslab kernel in .venv"
-  PATH="$ROOT/.venv/bin:$PATH" npx --no-install tslab install --python="$ROOT/.venv/bin/python" --sys-prefix >&2
-  date -u +%FT%TZ > "$STAMPS/tslab"
-fi
+# 3. tslab kernels (TypeScript, JavaScript) registered in the venv with absolute paths to node and tslab, so
+#    jupyter (nbconvert, JupyterLab) starts them without node_modules/.bin on PATH. Rewritten whenever node or
+#    the checkout moves (the spec is compared with what it should be, no stamp).
+node_bin=$(realpath "$(command -v node)")
+tslab_bin=$(realpath node_modules/tslab/bin/tslab)
+kernels=.venv/share/jupyter/kernels
+for k in tslab jslab; do
+  if ! grep -qsF "\"$node_bin\"" "$kernels/$k/kernel.json" || ! grep -qsF "\"$tslab_bin\"" "$kernels/$k/kernel.json"; then
+    log "registering the tslab kernels in .venv ($tslab_bin)"
+    node scripts/register-kernels.mjs "$kernels" "$node_bin" "$tslab_bin"
+    break
+  fi
+done
 
 # 4. DVC project
 if [ ! -d .dvc ]; then

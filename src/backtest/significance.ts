@@ -12,6 +12,8 @@ export interface UpliftTestOptions {
   seed?: number | string;
   /** Scales the reported uplift and interval by √periodsPerYear (default 1: per bar); p is unaffected. */
   periodsPerYear?: number;
+  /** Also return the bootstrap distribution of the uplift (sorted, scaled like `uplift`). */
+  keepDistribution?: boolean;
 }
 
 /** Outcome of the bootstrap Sharpe-uplift test. */
@@ -25,6 +27,8 @@ export interface UpliftTestResult {
   ciHigh: number;
   meanBlock: number;
   resamples: number;
+  /** The B bootstrap uplifts Δ*ₖ, ascending (only with `keepDistribution`); p = share of Δ*ₖ − Δ̂ ≥ Δ̂. */
+  distribution?: Float64Array;
 }
 
 /** Default mean block length round(n^(1/3)), at least 1. */
@@ -136,6 +140,7 @@ export function bootstrapSharpeUplift(
     ciHigh: quantileSorted(deltas, 0.975) * scale,
     meanBlock: b,
     resamples: B,
+    ...(opts.keepDistribution ? { distribution: deltas.map((d) => d * scale) } : {}),
   };
 }
 

@@ -146,6 +146,14 @@ export const settingsSchema = z.object({
     48,
     'Hours of bar time a degradation must persist, from its first alert, before the automatic rollback.',
   ),
+  SENSEQUANT_PROJECT_DIR: z
+    .string()
+    .trim()
+    .min(1)
+    .optional()
+    .describe(
+      'Project directory notebooks read params.yaml and artifacts from (default: the nearest directory above the working directory with a params.yaml; the report stage sets it).',
+    ),
   SOURCE_DATE_EPOCH: z
     .string()
     .regex(/^\d{1,12}$/, 'whole seconds since 1970-01-01')
@@ -159,6 +167,8 @@ export interface Settings {
   tfBackend: string | undefined;
   actor: string | undefined;
   registryHmacKey: string | undefined;
+  /** Project directory of notebooks and reports (SENSEQUANT_PROJECT_DIR), or undefined. */
+  projectDir: string | undefined;
   /** SOURCE_DATE_EPOCH in milliseconds, or undefined. */
   sourceDateEpochMs: number | undefined;
   /** The live engine's student model (reference FR-1). */
@@ -288,6 +298,7 @@ export function parseSettings(env: Record<string, string | undefined>): Result<S
     tfBackend: s.SENSEQUANT_TF_BACKEND || undefined,
     actor: s.SENSEQUANT_ACTOR,
     registryHmacKey: s.SENSEQUANT_REGISTRY_HMAC_KEY,
+    projectDir: s.SENSEQUANT_PROJECT_DIR,
     sourceDateEpochMs: s.SOURCE_DATE_EPOCH === undefined ? undefined : Number(s.SOURCE_DATE_EPOCH) * 1000,
     studentModel: {
       enabled: s.SENSEQUANT_STUDENT_MODEL_ENABLED,

@@ -106,3 +106,8 @@ export class ValidationRejectedError extends SenseQuantError {
 export class RegistryError extends SenseQuantError {
   static override readonly defaultCode: string = 'registry.failed';
 }
+
+/** A notebook failed to execute or its HTML report is not self-contained (exit code 1). */
+export class ReportError extends SenseQuantError {
+  static override readonly defaultCode: string = 'report.failed';
+}

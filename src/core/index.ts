@@ -3,6 +3,7 @@ export {
   ConfigError,
   DataValidationError,
   RegistryError,
+  ReportError,
   SenseQuantError,
   ValidationRejectedError,
   clip,

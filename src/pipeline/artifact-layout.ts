@@ -17,6 +17,9 @@ export const PATHS = {
   validation: 'reports/validation',
   /** Live engine state: telemetry, alerts, status snapshot, rolling-metric history (not a DVC output). */
   live: 'data/live',
+  /** HTML reports executed from notebooks/ (the report stage) and promotion_report.md. */
+  reports: 'reports',
+  notebooks: 'notebooks',
   runLog: 'data/models/training_pipeline.json',
   /** Walk-forward batch of the `batch` DVC stage (train-batch defaults to data/models/<run_id>). */
   batch: 'data/models/batch',
@@ -103,6 +106,16 @@ export const VALIDATION_FILES = {
   /** Candidate vs baseline equity and drawdown per bar (DVC plot data). */
   equityPlot: 'equity.json',
 } as const;
+
+/** Report stage outputs under PATHS.reports: one HTML page per executed notebook, and the Markdown summary. */
+export const REPORT_FILES = {
+  promotionReport: 'promotion_report.md',
+  html: (notebook: string) => `${notebook}.html`,
+  screenshot: (notebook: string) => `${notebook}.png`,
+} as const;
+
+/** The notebooks the report stage executes, in order (notebooks/<name>.ipynb). */
+export const REPORT_NOTEBOOKS = ['01_explore_data', '02_student_evaluation', '03_promotion_report'] as const;
 
 /** Registry layout under its root (default `PATHS.models`). */
 export const REGISTRY_FILES = {

@@ -4,6 +4,7 @@
 import type * as BatchModule from './batch.js';
 import type * as FeaturesModule from './features.js';
 import type * as IngestModule from './ingest.js';
+import type * as ReportModule from './report.js';
 import type * as StudentModule from './student.js';
 import type * as TeacherModule from './teacher.js';
 import type * as ValidateModule from './validate.js';
@@ -13,6 +14,7 @@ export { stageContext } from './context.js';
 export type { StageContext } from './context.js';
 export type { FeaturesIO } from './features.js';
 export type { IngestIO } from './ingest.js';
+export type { ReportIO } from './report.js';
 export { STAGES } from './stage-table.js';
 export type { StageEntry } from './stage-table.js';
 export type { StudentIO } from './student.js';
@@ -50,3 +52,6 @@ export const featuresMain: Fn<typeof FeaturesModule, 'featuresMain'> = async (..
 /** Walk-forward batch stage main (see ./batch.ts; runs only with batch.enabled in params). */
 export const batchMain: Fn<typeof BatchModule, 'batchMain'> = async (...a) =>
   (await import('./batch.js')).batchMain(...a);
+/** Report stage main: notebooks 01–03 → reports/*.html, and reports/promotion_report.md (see ./report.ts). */
+export const reportMain: Fn<typeof ReportModule, 'reportMain'> = async (...a) =>
+  (await import('./report.js')).reportMain(...a);

@@ -41,4 +41,10 @@ export const STAGES: Record<string, StageEntry> = {
     artifacts: [PATHS.batch],
     load: async () => (await import('./batch.js')).batchMain,
   },
+  report: {
+    // The notebooks run in their own tslab kernels; this process only starts nbconvert.
+    usesTf: false,
+    artifacts: [PATHS.reports],
+    load: async () => (await import('./report.js')).reportMain,
+  },
 };

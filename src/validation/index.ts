@@ -31,3 +31,4 @@ export { baselineWarnings, validateCandidate } from './validate-candidate.js';
 export type { CandidateValidation, ValidateOptions } from './validate-candidate.js';
 export { writeValidation } from './write-candidate-validation.js';
 export type { ValidationSummary } from './write-candidate-validation.js';
+export { policySignalRows } from './policy-signal.js';

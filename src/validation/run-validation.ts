@@ -11,11 +11,17 @@ import {
 } from '../backtest/index.js';
 import { ConfigError } from '../core/index.js';
 import { type BarSeries, type Frequency, sliceBars } from '../data/index.js';
-import { expectedCalibrationError } from '../eval/index.js';
+import {
+  expectedCalibrationError,
+  type SignalSummary,
+  signalAnalysis,
+  signalSummary,
+} from '../eval/index.js';
 import type { FeatureTable } from '../features/index.js';
 import { labelForwardReturns } from '../labels/index.js';
 import { type AccuracyMetrics, accuracyMetrics } from './accuracy-metrics.js';
 import type { Decisions, Policy } from './policy.js';
+import { policySignalRows } from './policy-signal.js';
 
 /** Everything the validation backtest needs. */
 export interface ValidationInputs {
@@ -82,6 +88,10 @@ export interface ValidationOutcome {
     resamples: number;
   };
   calibration: { expected_calibration_error: number | null; rows: number };
+  /** Qlib-style signal analysis of the candidate's p(LONG) − p(SHORT) against forward returns (per bar). */
+  signal: SignalSummary;
+  /** The bootstrap distribution of the annualised Sharpe uplift, ascending (in memory only; not written). */
+  upliftDistribution: Float64Array;
   window: { start: string; end: string; symbols: string[]; bars: number };
 }
 
@@ -181,15 +191,17 @@ export function runValidation(
   inp: ValidationInputs,
   others: Policy[] = [],
 ): ValidationOutcome {
-  const realised = inp.bars.map(
-    (b) => labelForwardReturns(b, { horizon: inp.horizon, minHoldingReturn: inp.minHoldingReturn }).label,
+  const labelled = inp.bars.map((b) =>
+    labelForwardReturns(b, { horizon: inp.horizon, minHoldingReturn: inp.minHoldingReturn }),
   );
+  const realised = labelled.map((l) => l.label);
   const cand = runPolicy(candidate, inp, realised);
   const base = runPolicy(baseline, inp, realised);
   const boot = bootstrapSharpeUplift(cand.portfolio.returns, base.portfolio.returns, {
     resamples: inp.bootstrapSamples,
     seed: inp.seed,
     periodsPerYear: inp.barsPerYear,
+    keepDistribution: true,
   });
   const dsr = deflatedSharpe(cand.portfolio.returns, { trials: Math.max(1, inp.trials) });
   const baseBy = new Map(base.perSymbol.map((p) => [p.symbol, p.metrics.sharpe]));
@@ -211,6 +223,7 @@ export function runValidation(
     }
   }
   const ece = ys.length > 0 ? expectedCalibrationError(Int32Array.from(ys), Float64Array.from(ps), 3) : null;
+  const fwdOf = new Map(inp.bars.map((b, s) => [b.symbol, labelled[s].forwardReturn]));
   const allTs = cand.portfolio.ts;
   const minTrades = inp.minTrades ?? 1;
   const trades = cand.summary.num_trades;
@@ -231,6 +244,8 @@ export function runValidation(
       resamples: boot.resamples,
     },
     calibration: { expected_calibration_error: ece, rows: ys.length },
+    signal: signalSummary(signalAnalysis(policySignalRows(cand, (s) => fwdOf.get(s)))),
+    upliftDistribution: boot.distribution as Float64Array,
     window: {
       start: new Date(allTs[0]).toISOString(),
       end: new Date(allTs[allTs.length - 1]).toISOString(),

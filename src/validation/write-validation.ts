@@ -95,6 +95,7 @@ export function writeValidationArtifacts(
       other_baselines: (o.others ?? []).map(summary),
       significance: o.significance,
       ...(ctx.ic ? { information_coefficient: ctx.ic } : {}),
+      signal: o.signal,
       ...(o.measurability ? { measurability: o.measurability } : {}),
       ...(o.frequency ? { frequency: o.frequency } : {}),
     }),

@@ -53,6 +53,30 @@ describe('bootstrapSharpeUplift', () => {
     expect(a1.meanBlock).toBe(7); // round(∛400) = round(7.37)
   });
 
+  it('keeps the bootstrap distribution on request: sorted, scaled, and it reproduces p and the interval', () => {
+    const c = noise(250, 'dist-c', 0.012);
+    const b = noise(250, 'dist-b');
+    for (let i = 0; i < 250; i++) c[i] += 0.002;
+    const plain = bootstrapSharpeUplift(c, b, { seed: 3, resamples: 400, periodsPerYear: 252 });
+    const kept = bootstrapSharpeUplift(c, b, {
+      seed: 3,
+      resamples: 400,
+      periodsPerYear: 252,
+      keepDistribution: true,
+    });
+    expect(plain.distribution).toBeUndefined();
+    const { distribution, ...rest } = kept;
+    expect(rest).toEqual(plain);
+    const d = distribution as Float64Array;
+    expect(d).toHaveLength(400);
+    for (let k = 1; k < d.length; k++) expect(d[k]).toBeGreaterThanOrEqual(d[k - 1]);
+    // p = (1 + #{Δ*ₖ − Δ̂ ≥ Δ̂}) / (B + 1), recounted from the returned distribution (same scale as Δ̂).
+    const extreme = Array.from(d).filter((x) => x - kept.uplift >= kept.uplift - 1e-12).length;
+    expect(kept.pValue).toBeCloseTo((1 + extreme) / 401, 12);
+    // 2.5 % percentile by linear interpolation at position 0.025·399 = 9.975.
+    expect(kept.ciLow).toBeCloseTo(d[9] + 0.975 * (d[10] - d[9]), 10);
+  });
+
   it('identical series give uplift 0 and p = 1', () => {
     const x = noise(300, 'same');
     const res = bootstrapSharpeUplift(x, x, { seed: 1, resamples: 200 });

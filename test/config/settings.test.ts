@@ -15,6 +15,7 @@ describe('environment settings', () => {
         tfBackend: undefined,
         actor: undefined,
         registryHmacKey: undefined,
+        projectDir: undefined,
         sourceDateEpochMs: undefined,
         studentModel: { enabled: false, path: undefined, version: undefined, confidenceThreshold: undefined },
         promotion: {},
@@ -101,6 +102,11 @@ describe('environment settings', () => {
     expect(r.issues.map((i) => i.path).sort()).toEqual(['SENSEQUANT_LOG_LEVEL', 'SOURCE_DATE_EPOCH']);
     expect(r.issues.every((i) => i.fix?.startsWith('set '))).toBe(true);
     expect(r.issues.find((i) => i.path === 'SOURCE_DATE_EPOCH')?.value).toBe('yesterday');
+  });
+
+  it('reads the project directory of notebooks and reports', () => {
+    const r = parseSettings({ SENSEQUANT_PROJECT_DIR: ' /tmp/run ' });
+    expect(r.ok && r.value.projectDir).toBe('/tmp/run');
   });
 
   it('converts SOURCE_DATE_EPOCH seconds to milliseconds', () => {

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { mean } from 'simple-statistics';
@@ -32,11 +32,19 @@ describe('design-card packages are installed and usable', () => {
     expect(readFileSync(path, 'utf8').slice(0, 4000)).toMatch(/plotly\.js v\d+\.\d+\.\d+/);
   });
 
-  it('the project venv has dvc 3.x and the tslab kernels registered', () => {
+  it('the project venv has dvc 3.x, JupyterLab, and the tslab kernels registered with absolute paths', () => {
     expect(toolVersions().dvc).toMatch(/^3\./);
-    const spec = JSON.parse(readFileSync('.venv/share/jupyter/kernels/tslab/kernel.json', 'utf8'));
-    expect(spec.argv[0]).toBe('tslab');
-    expect(spec.language).toBe('typescript');
-    expect(existsSync('node_modules/.bin/tslab')).toBe(true);
+    expect(existsSync('.venv/bin/jupyter-lab')).toBe(true);
+    for (const [kernel, language] of [
+      ['tslab', 'typescript'],
+      ['jslab', 'javascript'],
+    ]) {
+      const spec = JSON.parse(readFileSync(`.venv/share/jupyter/kernels/${kernel}/kernel.json`, 'utf8'));
+      expect(spec.language).toBe(language);
+      // node and tslab by absolute path: jupyter starts the kernel without node_modules/.bin on PATH.
+      expect(spec.argv[0]).toBe(realpathSync(process.execPath));
+      expect(spec.argv[1]).toBe(realpathSync('node_modules/tslab/bin/tslab'));
+      expect(spec.argv.slice(2, 5)).toEqual(['kernel', '--config-path', '{connection_file}']);
+    }
   });
 });

@@ -19,8 +19,26 @@ const LAZY = [
   'src/stages/stage-table.ts',
 ];
 
-/** What `node scripts/run-stage.mjs <name>` can load: the CLI entry, the stage command, the stage. */
-function stageClosure(cmd: string): string[] {
+/**
+ * Library modules a notebook imports: `import … from '../dist/src/<path>.js'` in its code cells (the kernel
+ * loads the compiled module, built from src/<path>.ts).
+ */
+function notebookImports(file: string): string[] {
+  const nb = JSON.parse(readFileSync(file, 'utf8')) as {
+    cells: { cell_type: string; source: string | string[] }[];
+  };
+  const code = nb.cells
+    .filter((c) => c.cell_type === 'code')
+    .map((c) => (Array.isArray(c.source) ? c.source.join('') : c.source))
+    .join('\n');
+  return [...code.matchAll(/from\s+['"]\.\.\/dist\/(src\/[^'"]+)\.js['"]/g)].map((m) => `${m[1]}.ts`);
+}
+
+/**
+ * What `node scripts/run-stage.mjs <name>` can load: the CLI entry, the stage command, the stage, and the
+ * library modules of the notebooks the stage executes (the notebook files among its deps).
+ */
+function stageClosure(cmd: string, deps: string[] = []): string[] {
   const m = /^node scripts\/run-stage\.mjs (\w+)$/.exec(cmd);
   if (!m) throw new Error(`unexpected stage command: ${cmd}`);
   // The batch stage runs the teacher, student and validate cores through the (lazy) stages barrel, on
@@ -34,9 +52,10 @@ function stageClosure(cmd: string): string[] {
           'src/batch/window-worker.ts',
         ]
       : [];
+  const notebooks = deps.filter((d) => d.endsWith('.ipynb')).flatMap(notebookImports);
   return importClosure(
     graph,
-    ['src/cli/main.ts', 'src/cli/commands/stage.ts', `src/stages/${m[1]}.ts`, ...extra],
+    ['src/cli/main.ts', 'src/cli/commands/stage.ts', `src/stages/${m[1]}.ts`, ...extra, ...notebooks],
     LAZY,
   );
 }
@@ -47,7 +66,7 @@ describe('dvc.yaml deps cover what each stage runs', () => {
   for (const [name, stage] of Object.entries(dvc.stages)) {
     it(`${name}: every imported source file is a dep, and every source dep is imported`, () => {
       const deps = stage.deps ?? [];
-      const closure = stageClosure(stage.cmd);
+      const closure = stageClosure(stage.cmd, deps);
       expect(closure).toContain(`src/stages/${name}.ts`);
       expect(closure.filter((f) => !covered(f, deps))).toEqual([]);
       const unused = deps.filter((d) => d.startsWith('src') && !closure.some((f) => covered(f, [d])));
@@ -56,6 +75,15 @@ describe('dvc.yaml deps cover what each stage runs', () => {
       expect(deps).toContain('scripts/run-stage.mjs');
     });
   }
+
+  it('the report stage executes every notebook it lists, and their imports count (self-check)', () => {
+    const deps = dvc.stages.report.deps ?? [];
+    for (const n of ['01_explore_data', '02_student_evaluation', '03_promotion_report'])
+      expect(deps).toContain(`notebooks/${n}.ipynb`);
+    // 02 imports the signal analysis from src/eval directly.
+    expect(notebookImports('notebooks/02_student_evaluation.ipynb')).toContain('src/eval/index.ts');
+    expect(stageClosure(dvc.stages.report.cmd, deps)).toContain('src/eval/signal-analysis.ts');
+  });
 
   it('the closure follows imports transitively (self-check)', () => {
     const c = stageClosure('node scripts/run-stage.mjs teacher');
