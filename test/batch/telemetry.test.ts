@@ -15,7 +15,10 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const clock = () => {
   let t = Date.UTC(2025, 9, 28, 15, 44);
-  return () => new Date((t += 1000));
+  return () => {
+    t += 1000;
+    return new Date(t);
+  };
 };
 
 describe('training telemetry', () => {
