@@ -18,8 +18,10 @@ export interface QueuedWindow {
   job: WindowJob;
 }
 
-/** Seconds between checks of jobs whose completion event may have been missed. */
+/** Milliseconds between checks of jobs whose completion event may have been missed. */
 const SWEEP_MS = 3000;
+/** A queue without a finished window for this long gets a warning (no worker may be running). */
+const QUIET_MS = 60_000;
 
 function parseResult(v: unknown): JobResult | null {
   const r = typeof v === 'string' ? (JSON.parse(v) as unknown) : v;
@@ -46,10 +48,12 @@ export async function queueExecutor(b: BatchContext, url: string): Promise<JobEx
   let pending = new Map<string, WindowJob>();
   let deliver: OnResult = () => {};
   let allDone: () => void = () => {};
+  let lastSettled = Date.now();
   const settle = (id: string, result: JobResult): void => {
     const job = pending.get(id);
     if (!job) return;
     pending.delete(id);
+    lastSettled = Date.now();
     deliver(job, result);
     if (pending.size === 0) allDone();
   };
@@ -65,6 +69,14 @@ export async function queueExecutor(b: BatchContext, url: string): Promise<JobEx
   });
   events.on('failed', ({ jobId, failedReason }) => failed(jobId, failedReason));
   const sweep = (): void => {
+    if (Date.now() - lastSettled > QUIET_MS) {
+      logger.warn('queue: no window finished lately; are batch-worker processes running?', {
+        queue: QUEUE_NAME,
+        pending: pending.size,
+        fix: `sensequant batch-worker --queue ${url}`,
+      });
+      lastSettled = Date.now();
+    }
     for (const id of [...pending.keys()]) {
       queue.getJob(id).then(
         (j: Job<QueuedWindow> | undefined) => {
@@ -86,6 +98,7 @@ export async function queueExecutor(b: BatchContext, url: string): Promise<JobEx
       if (jobs.length === 0) return;
       const ids = jobs.map((job) => `${b.runId}.${nonce}.${job.stage}.${job.task.index}`);
       pending = new Map(jobs.map((job, i) => [ids[i], job]));
+      lastSettled = Date.now();
       deliver = onResult;
       const finished = new Promise<void>((resolve) => {
         allDone = resolve;
