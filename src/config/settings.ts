@@ -348,3 +348,8 @@ export function applySettings(s: Settings = settings()): Settings {
   setLogLevel(s.logLevel);
   return s;
 }
+
+/** The environment a child process inherits (this module is the only reader of process.env), plus `extra`. */
+export function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return { ...process.env, ...extra };
+}

@@ -1,3 +1,4 @@
+import { childEnv, settings } from '../config/index.js';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
@@ -91,11 +92,10 @@ export async function runNotebooks(opts: RunNotebooksOptions): Promise<NotebookR
         ...(opts.concurrency ? ['--jobs', String(opts.concurrency)] : []),
         ...notebooks,
       ],
-      {
-        ...process.env,
+      childEnv({
         SENSEQUANT_PROJECT_DIR: resolve(opts.projectDir),
-        SENSEQUANT_LOG_LEVEL: process.env.SENSEQUANT_LOG_LEVEL === 'debug' ? 'debug' : 'warn',
-      },
+        SENSEQUANT_LOG_LEVEL: settings().logLevel === 'debug' ? 'debug' : 'warn',
+      }),
     );
     const results = parseNotebookResults(r.stdout);
     const issues: Issue[] = results.filter((x) => !x.ok).map(notebookFailure);
