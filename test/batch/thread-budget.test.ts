@@ -16,9 +16,10 @@ describe('GBDT threads per batch worker', () => {
   it('the budget caps what numThreads 0 (auto) resolves to in this thread', () => {
     setGbdtThreadBudget(1);
     expect(gbdtAutoThreads()).toBe(1);
+    // Auto is serial (the two-thread race under load, see thread-budget.ts) whatever the budget.
     setGbdtThreadBudget(8);
-    expect(gbdtAutoThreads()).toBe(2);
+    expect(gbdtAutoThreads()).toBe(1);
     setGbdtThreadBudget(undefined);
-    expect(gbdtAutoThreads()).toBeLessThanOrEqual(2);
+    expect(gbdtAutoThreads()).toBe(1);
   });
 });
