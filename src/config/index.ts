@@ -31,7 +31,7 @@ export type {
 } from './schema.js';
 export { strategySchema, thresholdsSchema, validationSchema } from './validation-schema.js';
 export type { StrategyParams, ThresholdsParams, ValidationParams } from './validation-schema.js';
-export { applySettings, parseDotenv, parseSettings, settings, settingsSchema } from './settings.js';
+export { applySettings, childEnv, parseDotenv, parseSettings, settings, settingsSchema } from './settings.js';
 export type { Settings } from './settings.js';
 export { describeParam } from './describe-param.js';
 export type { ParamInfo } from './describe-param.js';

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
+import { childEnv, settings } from '../config/index.js';
 import { type Issue, logger, ReportError } from '../core/index.js';
 import { REPORT_FILES } from '../pipeline/index.js';
 import { notebookFailure, parseNotebookResults } from './notebook-error.js';
@@ -32,7 +33,7 @@ export interface NotebookRun {
   figures: number;
 }
 
-function run(cmd: string, args: string[], env: NodeJS.ProcessEnv) {
+function run(cmd: string, args: string[], env: Record<string, string | undefined>) {
   return new Promise<{ code: number; stdout: string; stderr: string }>((done) => {
     const child = spawn(cmd, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
@@ -91,11 +92,11 @@ export async function runNotebooks(opts: RunNotebooksOptions): Promise<NotebookR
         ...(opts.concurrency ? ['--jobs', String(opts.concurrency)] : []),
         ...notebooks,
       ],
-      {
-        ...process.env,
+      childEnv({
         SENSEQUANT_PROJECT_DIR: resolve(opts.projectDir),
-        SENSEQUANT_LOG_LEVEL: process.env.SENSEQUANT_LOG_LEVEL === 'debug' ? 'debug' : 'warn',
-      },
+        // The kernels' own logging reaches the stage's stderr: warnings only, unless debugging.
+        SENSEQUANT_LOG_LEVEL: settings().logLevel === 'debug' ? 'debug' : 'warn',
+      }),
     );
     const results = parseNotebookResults(r.stdout);
     const issues: Issue[] = results.filter((x) => !x.ok).map(notebookFailure);

@@ -12,7 +12,7 @@ const CANDIDATE = { name: 'DIR', help: 'Candidate model dir (a student dir).' } 
 export const COMMANDS: Record<string, CommandEntry> = {
   stage: {
     summary: 'run one DVC pipeline stage (what dvc.yaml calls)',
-    args: [{ name: 'STAGE', help: 'ingest | features | teacher | student | validate' }],
+    args: [{ name: 'STAGE', help: 'ingest | features | teacher | student | validate | report' }],
     flags: { params: PARAMS_FLAG },
     load: async () => (await import('./stage.js')).stageCommand,
   },
