@@ -63,6 +63,7 @@ export function labelDistributionFigure(
     })),
     layout: baseLayout(opts.title ?? `Labels by ${c.by}${opts.share ? ' (share)' : ''}`, {
       barmode: 'stack',
+      legend: { orientation: 'h', y: 1.1, x: 1, xanchor: 'right' },
       yaxis: {
         title: { text: opts.share ? 'share of rows' : 'rows' },
         ...(opts.share ? { tickformat: '.0%' } : {}),
