@@ -343,13 +343,17 @@ export function settings(): Settings {
   return r.value;
 }
 
+/**
+ * The environment for a child process: this process's environment with `extra` on top (e.g. the settings
+ * a notebook kernel needs). Lives here because this is the one module that reads `process.env`.
+ */
+export function childEnv(extra: Record<string, string>): Record<string, string | undefined> {
+  return { ...process.env, ...extra };
+}
+
 /** Applies the settings that configure shared infrastructure (the log level); entry points call it first. */
 export function applySettings(s: Settings = settings()): Settings {
   setLogLevel(s.logLevel);
   return s;
 }
 
-/** The environment a child process inherits (this module is the only reader of process.env), plus `extra`. */
-export function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  return { ...process.env, ...extra };
-}

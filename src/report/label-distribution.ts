@@ -63,6 +63,8 @@ export function labelDistributionFigure(
     })),
     layout: baseLayout(opts.title ?? `Labels by ${c.by}${opts.share ? ' (share)' : ''}`, {
       barmode: 'stack',
+      legend: { orientation: 'h', y: 1.1, x: 1, xanchor: 'right' },
+      margin: { l: 60, r: 60, t: 60, b: c.by === 'month' ? 50 : 100 },
       yaxis: {
         title: { text: opts.share ? 'share of rows' : 'rows' },
         ...(opts.share ? { tickformat: '.0%' } : {}),

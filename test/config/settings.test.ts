@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseDotenv, parseSettings, settings } from '../../src/config/index.js';
+import { childEnv, parseDotenv, parseSettings, settings } from '../../src/config/index.js';
 import { ConfigError } from '../../src/core/index.js';
 
 describe('environment settings', () => {
@@ -107,6 +107,12 @@ describe('environment settings', () => {
   it('reads the project directory of notebooks and reports', () => {
     const r = parseSettings({ SENSEQUANT_PROJECT_DIR: ' /tmp/run ' });
     expect(r.ok && r.value.projectDir).toBe('/tmp/run');
+  });
+
+  it('child processes get this environment with the extra settings on top', () => {
+    const env = childEnv({ SENSEQUANT_PROJECT_DIR: '/x' });
+    expect(env.SENSEQUANT_PROJECT_DIR).toBe('/x');
+    expect(env.PATH).toBe(process.env.PATH);
   });
 
   it('converts SOURCE_DATE_EPOCH seconds to milliseconds', () => {

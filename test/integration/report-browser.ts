@@ -26,7 +26,7 @@ const ARGS = [
 /**
  * Opens each HTML file in Debian's Chromium (fresh profile), waits for `expectedPlots` plotly figures to be
  * drawn, records page errors, console errors and every request other than the file itself (aborted), and
- * saves a screenshot of the top of the page.
+ * saves a screenshot of the page from its first figure on.
  */
 export async function checkPages(
   pages: { html: string; expectedPlots: number; screenshot: string }[],
@@ -65,6 +65,10 @@ export async function checkPages(
         )
         .catch(() => undefined);
       check.plots = await page.locator('.js-plotly-plot:has(.main-svg)').count();
+      // The screenshot starts at the first figure (with its section heading), not at the imports.
+      await page.evaluate(
+        "(() => { const f = document.querySelector('.js-plotly-plot'); if (f) { f.scrollIntoView(); window.scrollBy(0, -90); } })()",
+      );
       await page.screenshot({ path: p.screenshot });
       await page.close();
       out.push(check);
