@@ -356,4 +356,3 @@ export function applySettings(s: Settings = settings()): Settings {
   setLogLevel(s.logLevel);
   return s;
 }
-
