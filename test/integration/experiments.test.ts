@@ -141,7 +141,7 @@ describe('experiments wherever DVC runs them [slow]', () => {
   it('renders `dvc plots show` and `dvc plots diff` pages offline: every chart drawn, no error, no request', async () => {
     const [a, b] = exps.map((e) => e.name as string);
     expect(run(repo, 'node', ['scripts/plots-page.mjs']).status).toBe(0);
-    dvc(repo, 'exp', 'apply', a);
+    // The workspace's own (git-tracked) plot data for `show`; the experiments' for `diff`.
     const showDir = join(dirname(repo), 'show');
     dvc(repo, 'plots', 'show', '-o', showDir);
     const diffDir = join(dirname(repo), 'diff');
