@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { SignalSummary } from '../eval/index.js';
+import type { ValidationOutcome } from '../validation/index.js';
 import { READ_LIMITS, readJsonBounded, readTextBounded, VALIDATION_FILES } from '../pipeline/index.js';
 
 /** One criterion of the promotion checklist. */
@@ -27,16 +28,7 @@ export interface ChecklistJson {
   baseline_metrics: Record<string, number>;
   /** Every baseline that ran, by version (absent when only the criteria's baseline ran). */
   baselines?: Record<string, Record<string, number | string>>;
-  significance: {
-    p_value: number;
-    sharpe_uplift_ci: [number, number];
-    psr: number;
-    dsr: number;
-    dsr_trials: number;
-    robustness: number;
-    mean_block: number;
-    resamples: number;
-  };
+  significance: ValidationOutcome['significance'];
   deltas: Record<string, number>;
 }
 

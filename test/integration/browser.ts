@@ -7,6 +7,30 @@ import { chromium } from 'playwright-core';
 /** Debian's chromium (the bootstrap installs it); never a downloaded browser build. */
 const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p)) ?? 'chromium';
 
+/** Flags every browser test starts Debian's Chromium with: headless, no sandbox, no network services. */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/** Headless Chromium on a fresh profile directory (the one way the tests launch a browser). */
+export function launchChromium(
+  profile: string,
+  opts: { viewport?: { width: number; height: number }; deviceScaleFactor?: number } = {},
+) {
+  return chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    ...opts,
+  });
+}
+
 /** What a page did while it rendered. */
 export interface PageReport {
   /** Uncaught exceptions and console errors. */
@@ -23,19 +47,7 @@ export interface PageReport {
  */
 export async function renderPage(file: string): Promise<PageReport> {
   const profile = mkdtempSync(join(tmpdir(), 'sq-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const context = await launchChromium(profile);
   try {
     const page = await context.newPage();
     const url = pathToFileURL(file).href;

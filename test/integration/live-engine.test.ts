@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger, setLogLevel } from '../../src/core/index.js';
 import { sliceBars, writeRawBars } from '../../src/data/index.js';
 import { main } from '../../src/cli/main.js';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './browser.js';
 import {
   adjustmentFactor,
   className,
@@ -514,19 +514,7 @@ describe('dashboard in headless Chromium during a replay', () => {
     cpSync(f.registry, reg, { recursive: true, verbatimSymlinks: true });
     const stateDir = tempDir('sq-live-dash-');
     const dash = await startDashboard({ stateDir, registryRoot: reg, pollMs: 50 });
-    const browser = await chromium.launchPersistentContext(tempDir('sq-chromium-'), {
-      executablePath: '/usr/bin/chromium',
-      headless: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    const browser = await launchChromium(tempDir('sq-chromium-'));
     const requests: string[] = [];
     try {
       const page = await browser.newPage();

@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './browser.js';
 
 /** What a report page did in headless Chromium. */
 export interface PageCheck {
@@ -13,16 +13,6 @@ export interface PageCheck {
   externalRequests: string[];
 }
 
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-
 /**
  * Opens each HTML file in Debian's Chromium (fresh profile), waits for `expectedPlots` plotly figures to be
  * drawn, records page errors, console errors and every request other than the file itself (aborted), and
@@ -31,10 +21,7 @@ const ARGS = [
 export async function checkPages(
   pages: { html: string; expectedPlots: number; screenshot: string }[],
 ): Promise<PageCheck[]> {
-  const ctx = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'sq-chromium-')), {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ARGS,
+  const ctx = await launchChromium(mkdtempSync(join(tmpdir(), 'sq-chromium-')), {
     viewport: { width: 1280, height: 1400 },
     deviceScaleFactor: 0.6,
   });
