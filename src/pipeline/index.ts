@@ -20,6 +20,7 @@ export { ensureDir } from './ensure-dir.js';
 export { gunzipBounded } from './gunzip-bounded.js';
 export { isErrnoError, outputError } from './output-error.js';
 export { prepareOutputDir } from './prepare-output-dir.js';
+export { projectVenv } from './project-venv.js';
 export { atomicTempPath, atomicTempPid, removeStaleTemps } from './temp-files.js';
 export type { Column, ColumnsTable } from './columns-csv.js';
 export { canonicalJson, configHash, sha256, sha256Dir, sha256File, sha256Path } from './hashing.js';

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { projectVenv } from './project-venv.js';
 
 const require = createRequire(import.meta.url);
 
@@ -16,7 +17,7 @@ function pkgVersion(name: string): string | null {
 /** dvc version read from the venv's dist-info folder name (spawning dvc costs ~1 s). */
 function dvcVersion(root: string): string | null {
   try {
-    const lib = join(root, '.venv', 'lib');
+    const lib = join(projectVenv(root), 'lib');
     for (const py of readdirSync(lib)) {
       const site = join(lib, py, 'site-packages');
       const info = readdirSync(site).find((d) => /^dvc-\d[^-]*\.dist-info$/.test(d));

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ArtifactError } from '../core/index.js';
+import { projectVenv } from '../pipeline/index.js';
 import { baseLayout, COLORS, type Figure } from './figure.js';
 
 /** One experiment (or the workspace / a commit) of `dvc exp show --json`, flattened. */
@@ -63,7 +64,7 @@ export function parseDvcExpShow(json: unknown): ExperimentRow[] {
 }
 
 /** Runs `dvc exp show --json` in `root` (the project's .venv/bin/dvc) and parses it. */
-export function dvcExperiments(root: string, dvc = join(root, '.venv', 'bin', 'dvc')): ExperimentRow[] {
+export function dvcExperiments(root: string, dvc = join(projectVenv(root), 'bin', 'dvc')): ExperimentRow[] {
   const bin = existsSync(dvc) ? dvc : 'dvc';
   const r = spawnSync(bin, ['exp', 'show', '--json'], {
     cwd: root,

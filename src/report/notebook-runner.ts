@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { type Issue, logger, ReportError } from '../core/index.js';
-import { REPORT_FILES } from '../pipeline/index.js';
+import { projectVenv, REPORT_FILES } from '../pipeline/index.js';
 import { notebookFailure, parseNotebookResults } from './notebook-error.js';
 import { offlineProblems } from './offline-html.js';
 
@@ -15,7 +15,7 @@ export interface RunNotebooksOptions {
   outDir: string;
   /** Project whose params.yaml and artifacts the notebooks read (SENSEQUANT_PROJECT_DIR of the kernels). */
   projectDir: string;
-  /** The project venv's python (default .venv/bin/python of the working directory). */
+  /** The project venv's python (default: the nearest .venv/bin/python from the working directory up). */
   python?: string;
   /** The runner script (default scripts/execute-notebooks.py of the working directory). */
   script?: string;
@@ -58,7 +58,7 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv) {
  * notebook and cell.
  */
 export async function runNotebooks(opts: RunNotebooksOptions): Promise<NotebookRun[]> {
-  const python = opts.python ?? resolve('.venv', 'bin', 'python');
+  const python = opts.python ?? join(projectVenv(), 'bin', 'python');
   const script = opts.script ?? resolve('scripts', 'execute-notebooks.py');
   for (const [path, what] of [
     [python, 'the project venv'],
