@@ -68,10 +68,9 @@ describe('experiments wherever DVC runs them [slow]', () => {
     doc.setIn(['validation', 'bootstrap_samples'], 200);
     writeFileSync(join(repo, 'params.yaml'), doc.toString());
     execFileSync('git', ['commit', '-q', '-am', 'small window for the test'], { cwd: repo });
-    // DVC's temporary workspaces have no dist/ and no node_modules: the stages must still run. The sweep
-    // targets `validate` (the headline metrics): the `report` stage does not yet run inside DVC's
-    // temporary workspaces (known issue, see the README's Notebooks section).
-    dvc(repo, 'exp', 'run', '--queue', 'validate', '-S', 'teacher.gbdt.num_leaves=7,31');
+    // DVC's temporary workspaces (.dvc/tmp/exps/…) hold only the git-tracked files — no dist/, no
+    // node_modules, no .venv: every stage, the notebook reports included, must still run there.
+    dvc(repo, 'exp', 'run', '--queue', '-S', 'teacher.gbdt.num_leaves=7,31');
     dvc(repo, 'queue', 'start', '-j', '2');
     const status = queueDone();
     const failed = [...status.matchAll(/^\w+\s+(\S+)\s+.*\bFailed\b/gm)].map((m) => m[1]);
@@ -162,5 +161,27 @@ describe('experiments wherever DVC runs them [slow]', () => {
       // Under diff, every series names its revision, so colours never mean two things.
       if (revs.length > 1) for (const r of revs) expect(roc).toContain(`${r} · LONG`);
     }
+  });
+
+  it('`dvc exp apply` brings an experiment back whole: its params, metrics and notebook reports', () => {
+    const seven = exps.find(
+      (e) =>
+        (e.data.params['params.yaml'].data.teacher as { gbdt: { num_leaves: number } }).gbdt.num_leaves === 7,
+    );
+    expect(seven?.name).toBeTruthy();
+    dvc(repo, 'exp', 'apply', seven?.name as string);
+    const params = parseDocument(readFileSync(join(repo, 'params.yaml'), 'utf8')).toJS() as {
+      teacher: { gbdt: { num_leaves: number } };
+    };
+    expect(params.teacher.gbdt.num_leaves).toBe(7);
+    const metrics = JSON.parse(
+      readFileSync(join(repo, 'reports/validation/metrics.json'), 'utf8'),
+    ) as unknown;
+    expect(metrics).toEqual(seven?.data.metrics['reports/validation/metrics.json'].data);
+    for (const n of ['01_explore_data', '02_student_evaluation', '03_promotion_report']) {
+      expect(readFileSync(join(repo, 'reports', `${n}.html`), 'utf8')).toContain('<html');
+    }
+    // The applied experiment is complete: nothing left for DVC to run.
+    expect(dvc(repo, 'status')).toContain('up to date');
   });
 });

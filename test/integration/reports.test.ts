@@ -114,6 +114,15 @@ describe('notebooks and HTML reports on the default run [slow]', () => {
     expect(md).toContain(`**Recommendation: ${checklist.recommendation}** — ${checklist.reason}`);
   });
 
+  it('the pages hold nothing of the machine: no project path (a clone elsewhere reproduces dvc.lock)', () => {
+    for (const r of runs) {
+      const page = readFileSync(r.html, 'utf8');
+      expect(page.includes(root), r.name).toBe(false);
+      expect(page.includes(REPO), r.name).toBe(false);
+    }
+    expect(readFileSync(at(join(PATHS.reports, REPORT_FILES.promotionReport)), 'utf8')).not.toContain(root);
+  });
+
   it('the pages show what the artifacts hold (checklist verdict, metrics, signal analysis)', () => {
     const html = (n: string) => readFileSync(at(join(PATHS.reports, REPORT_FILES.html(n))), 'utf8');
     const checklist = JSON.parse(
