@@ -113,6 +113,8 @@ export async function startDashboard(opts: DashboardOptions): Promise<Dashboard>
       res.writeHead(200, { ...headers, 'content-type': 'text/html; charset=utf-8' }).end(DASHBOARD_HTML);
     } else if (path === '/plotly.min.js') {
       res.writeHead(200, { ...headers, 'content-type': 'text/javascript; charset=utf-8' }).end(plotly);
+    } else if (path === '/favicon.ico') {
+      res.writeHead(204, headers).end(); // none: keeps the browser's console free of a 404
     } else if (path === '/api/state') {
       feed?.poll();
       res.writeHead(200, { ...headers, 'content-type': 'application/json' }).end(state());
