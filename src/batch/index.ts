@@ -33,7 +33,7 @@ export { TelemetryCursor } from './telemetry-cursor.js';
 export type { TelemetryRead } from './telemetry-cursor.js';
 export { TELEMETRY_EVENTS, telemetryEventSchema } from './telemetry-schema.js';
 export type { TelemetryEvent, TelemetryEventType } from './telemetry-schema.js';
-export { gbdtThreadsPerWorker } from './thread-executor.js';
+export { gbdtThreadsPerWorker, symbolAffinity } from './thread-executor.js';
 export { TrainingFeed } from './training-feed.js';
 export type { TrainingView, WindowResult } from './training-feed.js';
 export { verifyStageDir } from './verify-dir.js';
