@@ -34,15 +34,45 @@ export function readSymbolData(batchDir: string, symbol: string, tz: string): Sy
   return { bars: { ...bars, symbol }, table, files: [rawFile, featureFile] };
 }
 
-/** A small cache of symbols (windows arrive symbol by symbol, so two entries avoid most re-reads). */
-export function symbolCache(batchDir: string, tz: string, capacity = 2): (symbol: string) => SymbolData {
-  const cache = new Map<string, SymbolData>();
+/** Bytes a symbol's arrays take (bars and feature columns). */
+function sizeOf(d: SymbolData): number {
+  const b = d.bars;
+  let n = b.ts.byteLength * 6 + d.table.ts.byteLength;
+  for (const c of d.table.columns) n += c.byteLength;
+  return n;
+}
+
+/** What a worker's symbol cache may hold: every symbol of a daily batch, a few of an intraday one. */
+export const SYMBOL_CACHE_BYTES = 256 * 1024 * 1024;
+
+/**
+ * A cache of symbols read from the batch's data store, least recently used evicted beyond `maxBytes`
+ * (the most recent symbol always stays). A worker reads each symbol once for the whole batch instead of
+ * once per phase and per window run; the thread pool sends each symbol's windows to one worker.
+ */
+export function symbolCache(
+  batchDir: string,
+  tz: string,
+  maxBytes = SYMBOL_CACHE_BYTES,
+): (symbol: string) => SymbolData {
+  const cache = new Map<string, { data: SymbolData; bytes: number }>();
+  let total = 0;
   return (symbol) => {
     const hit = cache.get(symbol);
-    if (hit) return hit;
+    if (hit) {
+      cache.delete(symbol); // most recently used last
+      cache.set(symbol, hit);
+      return hit.data;
+    }
     const data = readSymbolData(batchDir, symbol, tz);
-    cache.set(symbol, data);
-    if (cache.size > capacity) cache.delete(cache.keys().next().value as string);
+    const entry = { data, bytes: sizeOf(data) };
+    cache.set(symbol, entry);
+    total += entry.bytes;
+    for (const [k, e] of cache) {
+      if (total <= maxBytes || k === symbol) break;
+      cache.delete(k);
+      total -= e.bytes;
+    }
     return data;
   };
 }

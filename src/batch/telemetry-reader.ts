@@ -1,7 +1,8 @@
-import { closeSync, existsSync, fstatSync, openSync, readSync } from 'node:fs';
+import type { Issue } from '../core/index.js';
 import { READ_LIMITS } from '../pipeline/index.js';
 import { readJsonLines } from './jsonl.js';
 import type { Phase } from './phases.js';
+import { TelemetryCursor } from './telemetry-cursor.js';
 import { type TelemetryEvent, telemetryEventSchema } from './telemetry-schema.js';
 
 /** Every valid event of a telemetry file, in order, and the numbers of lines that are not one. */
@@ -23,45 +24,21 @@ export interface TelemetryTail {
 
 /**
  * Follows a telemetry file while a batch writes it (`tail -f` by polling every `intervalMs`): each new
- * complete line that is a valid event is passed to `onEvent`, in order. The file may not exist yet.
- * What the engine dashboard's training-progress view consumes.
+ * complete line that is a valid event is passed to `onEvent`, in order; a complete line that is not one
+ * goes to `onIssue` (file and line) when given. The file may not exist yet; a half-written last line
+ * waits for its newline. The dashboard's training-progress view reads the same way (TrainingFeed).
  */
 export function followTelemetry(
   file: string,
   onEvent: (e: TelemetryEvent) => void,
-  opts: { intervalMs?: number; fromStart?: boolean } = {},
+  opts: { intervalMs?: number; fromStart?: boolean; onIssue?: (i: Issue) => void } = {},
 ): TelemetryTail {
-  let offset = 0;
-  let partial = '';
-  if (opts.fromStart === false && existsSync(file)) offset = sizeOf(file);
+  const cursor = new TelemetryCursor(file);
+  if (opts.fromStart === false) cursor.read(); // what is there already is not delivered
   const poll = (): void => {
-    if (!existsSync(file)) return;
-    const fd = openSync(file, 'r');
-    try {
-      const size = fstatSync(fd).size;
-      if (size < offset) {
-        offset = 0; // truncated or replaced: start over
-        partial = '';
-      }
-      if (size === offset) return;
-      const buf = Buffer.alloc(size - offset);
-      const n = readSync(fd, buf, 0, buf.length, offset);
-      offset += n;
-      const text = partial + buf.subarray(0, n).toString('utf8');
-      const lines = text.split('\n');
-      partial = lines.pop() ?? '';
-      for (const line of lines) {
-        if (line.trim() === '') continue;
-        try {
-          const r = telemetryEventSchema.safeParse(JSON.parse(line));
-          if (r.success) onEvent(r.data);
-        } catch {
-          // a torn line of a killed writer: skipped, as readTelemetry does
-        }
-      }
-    } finally {
-      closeSync(fd);
-    }
+    const r = cursor.read();
+    for (const e of r.events) onEvent(e);
+    if (opts.onIssue) for (const i of r.issues) opts.onIssue(i);
   };
   poll();
   const timer = setInterval(poll, opts.intervalMs ?? 250);
@@ -74,22 +51,16 @@ export function followTelemetry(
   };
 }
 
-function sizeOf(file: string): number {
-  const fd = openSync(file, 'r');
-  try {
-    return fstatSync(fd).size;
-  } finally {
-    closeSync(fd);
-  }
-}
-
 /** State of one run as the training-progress view shows it. */
 export interface TrainingProgress {
   runId: string | null;
   status: 'not_started' | 'in_progress' | 'success' | 'failed';
   currentPhase: Phase | null;
-  phases: { phase: Phase; status: string; durationSeconds: number | null }[];
+  /** Phases begun, in order: status, duration once ended, and when each started. */
+  phases: { phase: Phase; status: string; durationSeconds: number | null; started: string }[];
+  /** Window counts of the latest window phase (`windowsPhase`), kept after it ends. */
   windows: { done: number; total: number; success: number; skipped: number; failed: number } | null;
+  windowsPhase: Phase | null;
   lastEvent: TelemetryEvent | null;
 }
 
@@ -110,13 +81,18 @@ export function trainingProgress(events: readonly TelemetryEvent[]): TrainingPro
     currentPhase: null,
     phases: [],
     windows: null,
+    windowsPhase: null,
     lastEvent: latest.at(-1) ?? null,
   };
   for (const e of latest) {
     if (e.event_type === 'phase_start' && e.phase) {
       out.currentPhase = e.phase;
-      out.phases.push({ phase: e.phase, status: 'in_progress', durationSeconds: null });
-      out.windows = null;
+      out.phases.push({
+        phase: e.phase,
+        status: 'in_progress',
+        durationSeconds: null,
+        started: e.timestamp,
+      });
     } else if (e.event_type === 'phase_end' && e.phase) {
       const p = out.phases.find((x) => x.phase === e.phase);
       if (p) {
@@ -127,7 +103,10 @@ export function trainingProgress(events: readonly TelemetryEvent[]): TrainingPro
     } else if (e.event_type === 'run_end') {
       out.status = e.status === 'failed' ? 'failed' : 'success';
     }
-    if (e.progress) out.windows = { ...e.progress };
+    if (e.progress) {
+      out.windows = { ...e.progress };
+      out.windowsPhase = e.phase;
+    }
   }
   return out;
 }

@@ -39,8 +39,8 @@ interface Slot {
 
 /**
  * Runs window jobs on `size` worker_threads (each with its own TF.js backend and a GBDT thread budget of
- * ⌊cores / size⌋). Jobs go to whichever worker is free; a worker that dies mid-job reports that job as
- * failed and is replaced, so the batch always finishes.
+ * ⌊cores / size⌋). A free worker takes the next job of a symbol it owns (see symbolAffinity); a worker
+ * that dies mid-job reports that job as failed and is replaced, so the batch always finishes.
  */
 export function threadExecutor(b: BatchContext, size: number): JobExecutor {
   const init: WorkerInit = {
@@ -78,13 +78,14 @@ export function threadExecutor(b: BatchContext, size: number): JobExecutor {
     return slot;
   };
   for (let i = 0; i < size; i++) slots.push(spawn());
+  const pick = symbolAffinity();
 
   return {
     concurrency: size,
     mode: 'threads',
     async run(jobs, onResult: OnResult) {
       await Promise.all(slots.map((s) => s.ready));
-      let next = 0;
+      const pending = [...jobs];
       let finished = 0;
       let nextId = 1;
       await new Promise<void>((resolveAll) => {
@@ -93,8 +94,8 @@ export function threadExecutor(b: BatchContext, size: number): JobExecutor {
             resolveAll();
             return;
           }
-          if (next >= jobs.length) return;
-          const job = jobs[next++];
+          if (pending.length === 0) return;
+          const job = pick(pending, slots.indexOf(slot));
           slot.busy = { id: nextId++, job, t0: performance.now() };
           slot.worker.postMessage({ id: slot.busy.id, job });
         };
@@ -135,6 +136,25 @@ export function threadExecutor(b: BatchContext, size: number): JobExecutor {
       onDeath = () => {};
       await Promise.all(slots.map((s) => s.worker.terminate()));
     },
+  };
+}
+
+/**
+ * Chooses a free worker's next job so that each symbol's windows go to one worker, in every phase (a
+ * worker then reads a symbol's data once for the whole batch): the earliest pending job of a symbol the
+ * worker owns, else of a symbol nobody owns yet (which it then owns), else the earliest pending job (the
+ * end of a phase: no worker idles while another has work). Removes the job from `pending`.
+ */
+export function symbolAffinity(): (pending: WindowJob[], worker: number) => WindowJob {
+  const owner = new Map<string, number>();
+  return (pending, worker) => {
+    let k = pending.findIndex((j) => owner.get(j.task.symbol) === worker);
+    if (k < 0) {
+      k = pending.findIndex((j) => !owner.has(j.task.symbol));
+      if (k >= 0) owner.set(pending[k].task.symbol, worker);
+    }
+    if (k < 0) k = 0;
+    return pending.splice(k, 1)[0];
   };
 }
 

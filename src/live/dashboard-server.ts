@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { TrainingFeed } from '../batch/index.js';
 import { ConfigError } from '../core/index.js';
 import { ENGINE_FILES, REGISTRY_FILES } from '../pipeline/index.js';
 import { DASHBOARD_HTML } from './dashboard-page.js';
@@ -16,6 +17,11 @@ export interface DashboardOptions {
   host?: string;
   /** 0 = any free port. */
   port?: number;
+  /**
+   * Training telemetry directory of walk-forward batches: its newest `training_run_*.jsonl` feeds the
+   * training-progress view while a batch runs. Omitted or null: no view.
+   */
+  telemetryDir?: string | null;
   /** How often the state files are checked for changes, in ms (default 250). */
   pollMs?: number;
 }
@@ -52,7 +58,8 @@ function signature(stateDir: string, root: string): string {
  * Serves the student model status page on loopback: `/` (the page), `/plotly.min.js` (from
  * node_modules, so the page needs no network), `/api/state` (the overview as JSON) and `/events`
  * (server-sent events: the overview now and after every change of the engine's state files, so the page
- * follows a running replay live). Requests naming another Host are refused (DNS rebinding).
+ * follows a running replay live, and, with `telemetryDir`, the training progress of a running batch as
+ * its telemetry grows). Requests naming another Host are refused (DNS rebinding).
  */
 export async function startDashboard(opts: DashboardOptions): Promise<Dashboard> {
   const host = opts.host ?? '127.0.0.1';
@@ -67,16 +74,24 @@ export async function startDashboard(opts: DashboardOptions): Promise<Dashboard>
     ]);
   }
   const plotly = readFileSync(createRequire(import.meta.url).resolve('plotly.js-dist-min'));
-  const state = () => JSON.stringify(engineOverview(opts.stateDir, opts.registryRoot));
+  const feed = opts.telemetryDir ? new TrainingFeed(opts.telemetryDir) : null;
+  feed?.poll();
+  const state = () =>
+    JSON.stringify({
+      ...engineOverview(opts.stateDir, opts.registryRoot),
+      training: feed?.view() ?? null,
+    });
   const clients = new Set<ServerResponse>();
-  let last = signature(opts.stateDir, opts.registryRoot);
+  const sig = () => `${signature(opts.stateDir, opts.registryRoot)}|${feed?.version ?? 0}`;
+  let last = sig();
   const poll = setInterval(() => {
-    const sig = signature(opts.stateDir, opts.registryRoot);
-    if (sig === last || clients.size === 0) {
-      last = sig;
+    feed?.poll();
+    const now = sig();
+    if (now === last || clients.size === 0) {
+      last = now;
       return;
     }
-    last = sig;
+    last = now;
     const msg = `event: state\ndata: ${state()}\n\n`;
     for (const c of clients) c.write(msg);
   }, opts.pollMs ?? 250);
@@ -98,7 +113,10 @@ export async function startDashboard(opts: DashboardOptions): Promise<Dashboard>
       res.writeHead(200, { ...headers, 'content-type': 'text/html; charset=utf-8' }).end(DASHBOARD_HTML);
     } else if (path === '/plotly.min.js') {
       res.writeHead(200, { ...headers, 'content-type': 'text/javascript; charset=utf-8' }).end(plotly);
+    } else if (path === '/favicon.ico') {
+      res.writeHead(204, headers).end(); // none: keeps the browser's console free of a 404
     } else if (path === '/api/state') {
+      feed?.poll();
       res.writeHead(200, { ...headers, 'content-type': 'application/json' }).end(state());
     } else if (path === '/events') {
       res.writeHead(200, { ...headers, 'content-type': 'text/event-stream', connection: 'keep-alive' });

@@ -75,7 +75,11 @@ describe('training telemetry', () => {
   it('a tail delivers whole lines as they are appended, skips torn ones, and waits for the file', async () => {
     const file = join(dir, 'training_run_r3.jsonl');
     const got: TelemetryEvent[] = [];
-    const tail = followTelemetry(file, (e) => got.push(e), { intervalMs: 5 });
+    const issues: string[] = [];
+    const tail = followTelemetry(file, (e) => got.push(e), {
+      intervalMs: 5,
+      onIssue: (i) => issues.push(`${i.file}:${i.line}`),
+    });
     const w = telemetryWriter(dir, 'r3', clock());
     w.emit({ event_type: 'run_start' });
     await new Promise((r) => setTimeout(r, 40));
@@ -85,6 +89,7 @@ describe('training telemetry', () => {
     await new Promise((r) => setTimeout(r, 40));
     tail.stop();
     expect(got.map((e) => e.event_type)).toEqual(['run_start', 'run_end']);
+    expect(issues).toEqual([`${file}:2`]); // the torn line, once the next write closed it
     writeFileSync(file, ''); // replaced: a new tail starts over without error
     const again = followTelemetry(file, () => {}, { intervalMs: 5 });
     again.stop();

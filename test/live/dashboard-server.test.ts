@@ -1,14 +1,15 @@
 import { request } from 'node:http';
-import { mkdtempSync } from 'node:fs';
+import { appendFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { telemetryWriter } from '../../src/batch/index.js';
 import { ConfigError } from '../../src/core/index.js';
 import { type Dashboard, EngineStateWriter, startDashboard } from '../../src/live/index.js';
 
 const dirs = () => {
   const root = mkdtempSync(join(tmpdir(), 'sq-dash-'));
-  return { state: join(root, 'live'), registry: join(root, 'models') };
+  return { state: join(root, 'live'), registry: join(root, 'models'), telemetry: join(root, 'training') };
 };
 
 function get(
@@ -113,5 +114,47 @@ describe('dashboard server', () => {
     const fig = got[1].figure as { data: { name: string; y: number[] }[] };
     expect(fig.data.map((t) => t.name)).toEqual(['rolling precision (LONG)', 'rolling hit ratio']);
     expect(fig.data[0].y).toEqual([0.61]);
+  });
+
+  it('pushes the training progress of a batch as its telemetry grows, and names a bad line by file:line', async () => {
+    const { state, registry, telemetry } = dirs();
+    d = await startDashboard({
+      stateDir: state,
+      registryRoot: registry,
+      telemetryDir: telemetry,
+      pollMs: 20,
+    });
+    const before = JSON.parse((await get(`${d.url}api/state`)).body);
+    expect(before.training).toMatchObject({ dir: telemetry, file: null, status: 'not_started' });
+    const w = telemetryWriter(telemetry, 'nightly');
+    const got = await events(`${d.url}events`, 2, () => {
+      w.emit({ event_type: 'run_start', status: 'in_progress' });
+      w.emit({ event_type: 'phase_start', phase: 'teacher_training', status: 'in_progress' });
+      w.emit({
+        event_type: 'teacher_window_success',
+        phase: 'teacher_training',
+        symbol: 'TCS',
+        window_label: 'TCS_2023-01-01_to_2023-06-30',
+        status: 'success',
+        metrics: { accuracy: 0.625 },
+        progress: { done: 1, total: 4, success: 1, skipped: 0, failed: 0 },
+      });
+    });
+    expect(got[0].training).toMatchObject({ file: null });
+    expect(got[1].training).toMatchObject({
+      file: join(telemetry, 'training_run_nightly.jsonl'),
+      runId: 'nightly',
+      status: 'in_progress',
+      currentPhase: 'teacher_training',
+      windows: { done: 1, total: 4, success: 1, skipped: 0, failed: 0 },
+      recent: [{ symbol: 'TCS', window_label: 'TCS_2023-01-01_to_2023-06-30', metrics: { accuracy: 0.625 } }],
+      issues: [],
+    });
+    appendFileSync(join(telemetry, 'training_run_nightly.jsonl'), '{"seq": 3}\n{"torn');
+    const after = JSON.parse((await get(`${d.url}api/state`)).body);
+    expect(after.training.issues.map((i: { path: string }) => i.path)).toEqual([
+      `${join(telemetry, 'training_run_nightly.jsonl')}:4`,
+    ]);
+    expect(after.training.windows.done).toBe(1);
   });
 });

@@ -46,6 +46,12 @@ export const ENGINE_FLAGS = {
     help: 'Engine state: telemetry, alerts, status.',
     default: 'data/live',
   },
+  'telemetry-dir': {
+    type: 'string',
+    value: 'DIR',
+    help: 'dashboard: training telemetry of walk-forward batches, shown as training progress while a batch runs.',
+    default: 'data/analytics/training',
+  },
   json: { type: 'boolean', help: 'replay/status: print JSON.' },
   port: { type: 'number', value: 'N', help: 'dashboard: port on 127.0.0.1.', default: '8050' },
   host: { type: 'string', value: 'HOST', help: 'dashboard: loopback address to bind.', default: '127.0.0.1' },

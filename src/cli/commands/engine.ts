@@ -24,7 +24,7 @@ const USAGE = [
   'sensequant engine replay [--symbols A B ...] [--start YYYY-MM-DD] [--end YYYY-MM-DD] [--policy adjusted|student|baseline]',
   '                         [--strategy swing|intraday] [--pace-ms N] [--params FILE] [--raw-dir DIR] [--root DIR] [--out DIR] [--json]',
   'sensequant engine status [--out DIR] [--root DIR] [--json]',
-  'sensequant engine dashboard [--port N] [--host 127.0.0.1] [--out DIR] [--root DIR]',
+  'sensequant engine dashboard [--port N] [--host 127.0.0.1] [--out DIR] [--root DIR] [--telemetry-dir DIR]',
 ].join('\n');
 
 type Values = FlagValues<typeof ENGINE_FLAGS>;
@@ -142,11 +142,12 @@ function statusCommand(values: Values): number {
   return 0;
 }
 
-/** `engine dashboard`: serves the status page on loopback until interrupted. */
+/** `engine dashboard`: serves the status page (and batch training progress) on loopback until interrupted. */
 async function dashboardCommand(values: Values): Promise<number> {
   const d = await startDashboard({
     stateDir: values.out ?? PATHS.live,
     registryRoot: values.root ?? DEFAULT_REGISTRY_ROOT,
+    telemetryDir: values['telemetry-dir'] ?? PATHS.telemetry,
     host: values.host ?? '127.0.0.1',
     port: values.port ?? 8050,
   });
