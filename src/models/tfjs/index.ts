@@ -14,8 +14,15 @@ export { fitSoftmax } from './fit-softmax.js';
 export type { SoftmaxFit } from './fit-softmax.js';
 export { fitTf } from './fit-tfjs.js';
 export { nnOptionsFrom } from './nn-params.js';
-export { SoftmaxKernel, softmaxRows } from './softmax-kernel.js';
-export type { SoftmaxRows } from './softmax-kernel.js';
+export { SoftmaxKernel } from './softmax-kernel.js';
+export {
+  batchBuffer,
+  gatherRows,
+  packSoftmaxParams,
+  softmaxRows,
+  unpackSoftmaxParams,
+} from './softmax-rows.js';
+export type { SoftmaxRows } from './softmax-rows.js';
 export { parseStudentArtifact, studentClassName } from './student-artifact.js';
 export type { StudentClassName, StudentState, TrainingSummary } from './student-artifact.js';
 export { assertDatasetFeatures, fitNormaliser, normalisedRowMajor } from './student-data.js';

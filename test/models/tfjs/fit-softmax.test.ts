@@ -10,6 +10,7 @@ import {
   fitTf,
   initDenseLayers,
   initTfBackend,
+  packSoftmaxParams,
   type LabelledRows,
   parseStudentOptions,
   SoftmaxKernel,
@@ -19,6 +20,7 @@ import {
   TEACHER_PROB_FLOOR,
   TypedAdam,
   trainStudent,
+  unpackSoftmaxParams,
 } from '../../../src/models/tfjs/index.js';
 import { synthetic } from './synthetic.js';
 
@@ -68,11 +70,13 @@ describe('typed-array logistic student vs the TF.js implementation', () => {
     const data = rowsOf(40, 5, 'parity');
     const rows = softmaxRows(data, fitNormaliser(data.x), 3, { alpha, temperature });
     const r = createRng('parity-weights');
-    const theta = Float64Array.from({ length: 5 * 3 + 3 }, () => Math.fround(r.normal()));
+    // Row-major 5 × 3 weights then 3 biases, as a dense layer stores them.
+    const layer = Float64Array.from({ length: 5 * 3 + 3 }, () => Math.fround(r.normal()));
+    const theta = packSoftmaxParams(layer.subarray(0, 15), layer.subarray(15), 5, 3);
     // TF.js: autodiff of distillation-loss.ts plus the L2 penalty, as the TF.js trainer minimises it.
     const tfSide = tf.tidy(() => {
-      const wv = tf.variable(tf.tensor2d(Float32Array.from(theta.subarray(0, 15)), [5, 3]));
-      const bv = tf.variable(tf.tensor1d(Float32Array.from(theta.subarray(15))));
+      const wv = tf.variable(tf.tensor2d(Float32Array.from(layer.subarray(0, 15)), [5, 3]));
+      const bv = tf.variable(tf.tensor1d(Float32Array.from(layer.subarray(15))));
       const logP = tf.tensor2d(
         Float32Array.from(data.soft as Float64Array, (p) => Math.log(Math.max(p, TEACHER_PROB_FLOOR))),
         [40, 3],
@@ -93,11 +97,13 @@ describe('typed-array logistic student vs the TF.js implementation', () => {
     });
     const grad = new Float64Array(theta.length);
     const kernel = new SoftmaxKernel(5, 3);
-    const sum = kernel.sumLoss(rows, null, 0, 40, theta, { alpha, temperature }, grad);
+    const sum = kernel.sumLoss(rows, 0, 40, theta, { alpha, temperature }, grad);
     let penalty = 0;
-    for (let i = 0; i < 15; i++) penalty += theta[i] * theta[i];
-    const gw = Array.from(grad.subarray(0, 15), (g, i) => g / 40 + 2 * l2 * theta[i]);
-    const gb = Array.from(grad.subarray(15), (g) => g / 40);
+    for (let i = 0; i < 15; i++) penalty += layer[i] * layer[i];
+    const [gSumW, gSumB] = unpackSoftmaxParams(grad, 5, 3);
+    // unpack rounds to float32: well inside the 1e-5 tolerance at these magnitudes.
+    const gw = Array.from(gSumW, (g, i) => g / 40 + 2 * l2 * layer[i]);
+    const gb = Array.from(gSumB, (g) => g / 40);
     expect(kernel.rowsVisited).toBe(40);
     expect(Math.abs(sum / 40 + l2 * penalty - tfSide.loss)).toBeLessThan(1e-5);
     expect(maxAbsDiff(gw, tfSide.gw)).toBeLessThan(1e-5);
@@ -119,7 +125,7 @@ describe('typed-array logistic student vs the TF.js implementation', () => {
     for (const g of grads) adam.step(params, Float64Array.from(g));
     const v = tf.variable(tf.tensor1d([0.1, -0.2, 0.3]));
     const opt = tf.train.adam(lr);
-    for (const g of grads) tf.tidy(() => opt.applyGradients({ [v.name]: tf.tensor1d(g) }));
+    for (const g of grads) tf.tidy(() => opt.applyGradients([{ name: v.name, tensor: tf.tensor1d(g) }]));
     const expected = v.dataSync();
     v.dispose();
     opt.dispose();
