@@ -6,6 +6,7 @@ import {
   packSoftmaxParams,
   softmaxRows,
   unpackSoftmaxParams,
+  wholeBatch,
 } from './softmax-rows.js';
 import type { StudentFit, StudentFitRequest } from './student-fit.js';
 import { shuffledIndices } from './training-batches.js';
@@ -32,7 +33,7 @@ export function fitSoftmax(req: StudentFitRequest): SoftmaxFit {
   const d = layer.inDim;
   const k = layer.outDim;
   const train = softmaxRows(req.train, req.normaliser, k, weights);
-  const valid = req.valid ? softmaxRows(req.valid, req.normaliser, k, validWeights) : null;
+  const valid = req.valid ? wholeBatch(softmaxRows(req.valid, req.normaliser, k, validWeights)) : null;
   const dk = d * k;
   const theta = packSoftmaxParams(layer.weights, layer.bias, d, k);
   const grad = new Float64Array(dk + k);

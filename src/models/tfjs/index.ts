@@ -21,8 +21,9 @@ export {
   packSoftmaxParams,
   softmaxRows,
   unpackSoftmaxParams,
+  wholeBatch,
 } from './softmax-rows.js';
-export type { SoftmaxRows } from './softmax-rows.js';
+export type { SoftmaxBatch, SoftmaxRows } from './softmax-rows.js';
 export { parseStudentArtifact, studentClassName } from './student-artifact.js';
 export type { StudentClassName, StudentState, TrainingSummary } from './student-artifact.js';
 export { assertDatasetFeatures, fitNormaliser, normalisedRowMajor } from './student-data.js';

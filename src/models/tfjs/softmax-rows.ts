@@ -4,17 +4,25 @@ import { normalisedRowMajor } from './student-data.js';
 import type { LabelledRows } from './training-data.js';
 
 /** Rows prepared once for the typed-array trainer: standardised features, labels, softened teacher. */
-export interface SoftmaxRows {
+export interface SoftmaxRows<X extends Float32Array | Float64Array = Float32Array> {
   n: number;
   d: number;
   k: number;
   /** Standardised features, row-major n × d (the same float32 values TF.js would be given). */
-  x: Float32Array;
+  x: X;
   y: Int32Array;
   /** Teacher targets at temperature T, `softmax(log max(p, floor) / T)`, n × k; null without a soft term. */
   q: Float64Array | null;
   /** `Σ_k q log q` per row (the constant part of the KL term); null without a soft term. */
   qLogQ: Float64Array | null;
+}
+
+/** Rows as the kernel reads them: features widened to float64 once (the kernel reads each twice). */
+export type SoftmaxBatch = SoftmaxRows<Float64Array>;
+
+/** All of `rows` as one kernel batch (for evaluating a whole split). */
+export function wholeBatch(rows: SoftmaxRows): SoftmaxBatch {
+  return { ...rows, x: Float64Array.from(rows.x) };
 }
 
 /** Standardises a split and softens its teacher probabilities at `weights.temperature` (when alpha < 1). */
@@ -61,7 +69,7 @@ export function gatherRows(
   order: Int32Array,
   from: number,
   to: number,
-  dst: SoftmaxRows,
+  dst: SoftmaxBatch,
 ): void {
   const { d, k, x, y, q, qLogQ } = src;
   const bx = dst.x;
@@ -82,13 +90,13 @@ export function gatherRows(
 }
 
 /** An empty batch buffer for `capacity` rows shaped like `src`. */
-export function batchBuffer(src: SoftmaxRows, capacity: number): SoftmaxRows {
+export function batchBuffer(src: SoftmaxRows, capacity: number): SoftmaxBatch {
   const { d, k } = src;
   return {
     n: 0,
     d,
     k,
-    x: new Float32Array(capacity * d),
+    x: new Float64Array(capacity * d),
     y: new Int32Array(capacity),
     q: src.q ? new Float64Array(capacity * k) : null,
     qLogQ: src.qLogQ ? new Float64Array(capacity) : null,

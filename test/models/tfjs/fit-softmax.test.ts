@@ -21,6 +21,7 @@ import {
   TypedAdam,
   trainStudent,
   unpackSoftmaxParams,
+  wholeBatch,
 } from '../../../src/models/tfjs/index.js';
 import { synthetic } from './synthetic.js';
 
@@ -68,7 +69,7 @@ describe('typed-array logistic student vs the TF.js implementation', () => {
   ])('loss and gradients agree within 1e-5 (alpha $alpha, T $temperature, l2 $l2)', (w) => {
     const { alpha, temperature, l2 } = w;
     const data = rowsOf(40, 5, 'parity');
-    const rows = softmaxRows(data, fitNormaliser(data.x), 3, { alpha, temperature });
+    const rows = wholeBatch(softmaxRows(data, fitNormaliser(data.x), 3, { alpha, temperature }));
     const r = createRng('parity-weights');
     // Row-major 5 × 3 weights then 3 biases, as a dense layer stores them.
     const layer = Float64Array.from({ length: 5 * 3 + 3 }, () => Math.fround(r.normal()));
@@ -82,7 +83,10 @@ describe('typed-array logistic student vs the TF.js implementation', () => {
         [40, 3],
       );
       const { value, grads } = tf.variableGrads(() => {
-        const logits = tf.add(tf.matMul(tf.tensor2d(rows.x, [40, 5]), wv), bv) as tf.Tensor2D;
+        const logits = tf.add(
+          tf.matMul(tf.tensor2d(Float32Array.from(rows.x), [40, 5]), wv),
+          bv,
+        ) as tf.Tensor2D;
         const loss = distillationLossFromLogProbs(logits, tf.tensor1d(data.y, 'int32'), logP, w);
         return tf.add(loss, tf.mul(tf.sum(tf.square(wv)), l2)) as tf.Scalar;
       });
