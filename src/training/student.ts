@@ -33,26 +33,34 @@ export function studentSplits(teacher: TeacherDir): Record<(typeof SPLIT_NAMES)[
   const splitCol = labels.strings.get('split') as string[];
   const symCol = labels.strings.get('symbol') as string[];
   const num = (c: string) => labels.numbers.get(c) as Float64Array;
+  // Columns looked up once, not once per row.
+  const labelId = num('label_id');
+  const tsCol = num('ts');
+  const fwdCol = num('forward_return');
   const out = {} as Record<(typeof SPLIT_NAMES)[number], StudentSplit>;
   for (const s of SPLIT_NAMES) {
-    const idx: number[] = [];
-    for (let i = 0; i < labels.n; i++) if (splitCol[i] === s) idx.push(i);
-    const n = idx.length;
-    const columns = names.map((c) => Float64Array.from(idx, (i) => num(c)[i]));
+    let n = 0;
+    for (let i = 0; i < labels.n; i++) if (splitCol[i] === s) n++;
+    const idx = new Int32Array(n);
+    for (let i = 0, r = 0; i < labels.n; i++) if (splitCol[i] === s) idx[r++] = i;
+    const take = (col: Float64Array): Float64Array => {
+      const v = new Float64Array(n);
+      for (let r = 0; r < n; r++) v[r] = col[idx[r]];
+      return v;
+    };
+    const columns = names.map((c) => take(num(c)));
     const soft = new Float64Array(n * K);
     CLASSES.forEach((c, k) => {
       const p = num(`p_${c}`);
-      idx.forEach((i, r) => {
-        soft[r * K + k] = p[i];
-      });
+      for (let r = 0; r < n; r++) soft[r * K + k] = p[idx[r]];
     });
     out[s] = {
       x: { n, d: names.length, columns, featureNames: [...names] },
-      y: Int32Array.from(idx, (i) => num('label_id')[i]),
+      y: Int32Array.from(take(labelId)),
       soft,
-      ts: Float64Array.from(idx, (i) => num('ts')[i]),
-      symbol: idx.map((i) => symCol[i]),
-      forwardReturn: Float64Array.from(idx, (i) => num('forward_return')[i]),
+      ts: take(tsCol),
+      symbol: Array.from(idx, (i) => symCol[i]),
+      forwardReturn: take(fwdCol),
     };
   }
   return out;
@@ -113,7 +121,9 @@ export async function distilStudent(
     opts.init,
   );
   const evaluation = evaluateClassifier(test.y, model.predictProba(test.x), K);
-  const teacherEvaluation = evaluateClassifier(test.y, teacher.model.predictProba(test.x), K);
+  // The test rows' soft labels are the final teacher's probabilities (metadata soft_labels.valid_test),
+  // written at full precision in the verified labels table: no need to score the test rows again.
+  const teacherEvaluation = evaluateClassifier(test.y, test.soft, K);
   logger.info('student: test metrics', {
     macro_auc: evaluation.report.test_metrics.macro_auc,
     teacher_macro_auc: teacherEvaluation.report.test_metrics.macro_auc,

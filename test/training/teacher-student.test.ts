@@ -9,7 +9,7 @@ import { initTfBackend } from '../../src/models/tfjs/index.js';
 import { ingest } from '../../src/data/index.js';
 import { computeFeatures } from '../../src/features/index.js';
 import { studentStage, teacherStage, validateStage } from '../../src/stages/index.js';
-import { readTeacherDir } from '../../src/training/index.js';
+import { readTeacherDir, studentSplits } from '../../src/training/index.js';
 import { readJson, smallContext, tempDir } from '../integration/helpers.js';
 
 const ctx = smallContext({ data: { symbols: ['TCS', 'INFY', 'ITC'] } });
@@ -48,6 +48,13 @@ describe('teacher and student runs', () => {
       expect(day, d).toBeGreaterThanOrEqual(1);
       expect(day, d).toBeLessThanOrEqual(5);
     }
+  });
+
+  it('the test rows’ soft labels are exactly the final teacher’s probabilities (distillation reuses them)', () => {
+    const teacher = readTeacherDir(teacherDir);
+    const { test } = studentSplits(teacher);
+    expect(test.x.n).toBeGreaterThan(0);
+    expect(Array.from(test.soft)).toEqual(Array.from(teacher.model.predictProba(test.x)));
   });
 
   it('a missing teacher file is named', () => {

@@ -31,7 +31,8 @@ export function upload(rows: LabelledRows, normaliser: Normaliser, k: number, ne
 
 /** A Fisher–Yates permutation of 0..n−1 drawn from the seeded RNG. */
 export function shuffledIndices(n: number, rng: Rng): Int32Array {
-  const idx = Int32Array.from({ length: n }, (_, i) => i);
+  const idx = new Int32Array(n);
+  for (let i = 0; i < n; i++) idx[i] = i;
   for (let i = n - 1; i > 0; i--) {
     const j = rng.int(i + 1);
     const t = idx[i];
