@@ -7,6 +7,8 @@ export { loadActiveStudent } from './active-student.js';
 export { autoRollback } from './auto-rollback.js';
 export type { AutoRollbackResult } from './auto-rollback.js';
 export type { BaselineStrategy } from './baseline-strategy.js';
+export { fileSink, memorySink } from './byte-sink.js';
+export type { ByteSink } from './byte-sink.js';
 export { createStrategy } from './create-strategy.js';
 export {
   className,
@@ -50,6 +52,5 @@ export type { Breach, Evaluation, MonitorConfig, ValidationBaseline } from './st
 export { SwingStrategy } from './swing-strategy.js';
 export { featureIndex, symbolState } from './symbol-state.js';
 export type { SymbolState } from './symbol-state.js';
-export { fileSink, memorySink, TELEMETRY_FIELDS, TelemetryWriter } from './telemetry-writer.js';
-export type { ByteSink } from './telemetry-writer.js';
+export { TELEMETRY_FIELDS, TelemetryWriter } from './telemetry-writer.js';
 export { readValidationBaseline } from './validation-baseline.js';

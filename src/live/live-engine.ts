@@ -23,7 +23,8 @@ import { OutcomeTracker } from './outcome-tracker.js';
 import { adjustmentFactor, signalTarget, studentTarget } from './signal-adjustment.js';
 import { StudentMonitor } from './student-monitor.js';
 import { featureIndex, type SymbolState, symbolState } from './symbol-state.js';
-import { type ByteSink, fileSink, TelemetryWriter } from './telemetry-writer.js';
+import { type ByteSink, fileSink } from './byte-sink.js';
+import { TelemetryWriter } from './telemetry-writer.js';
 
 /** Options of LiveEngine.start. */
 export interface LiveEngineOptions {
@@ -236,7 +237,7 @@ export class LiveEngine {
   /** Ends the session: evaluates the last bar time, closes telemetry, writes the final status. */
   async finish(): Promise<EngineStatus> {
     if (Number.isFinite(this.clock)) this.supervisor.endOfBarTime(this.clock, true);
-    this.telemetry?.close();
+    await this.telemetry?.close();
     return this.supervisor.finishSession();
   }
 

@@ -1,6 +1,5 @@
-import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { CLASSES } from '../labels/index.js';
+import type { ByteSink } from './byte-sink.js';
 import { type Decision, PREDICTION_SOURCES } from './decision.js';
 import { ascii, LineBuffer, utf8, writeIsoTime } from './line-buffer.js';
 
@@ -23,37 +22,6 @@ export const TELEMETRY_FIELDS = [
   'target',
   'latency_us',
 ] as const;
-
-/** Where telemetry bytes go: a chunk writer and a close. */
-export interface ByteSink {
-  write(bytes: Buffer, length: number): void;
-  close(): void;
-}
-
-/** A sink appending to (or, with `truncate`, replacing) a file; one write(2) per chunk. */
-export function fileSink(path: string, truncate = true): ByteSink {
-  mkdirSync(dirname(path), { recursive: true });
-  const fd = openSync(path, truncate ? 'w' : 'a');
-  return {
-    write(bytes, length) {
-      let off = 0;
-      while (off < length) off += writeSync(fd, bytes, off, length - off);
-    },
-    close: () => closeSync(fd),
-  };
-}
-
-/** A sink keeping the bytes in memory (tests, and the engine with no state directory). */
-export function memorySink(): ByteSink & { text(): string } {
-  const chunks: Buffer[] = [];
-  return {
-    write: (bytes, length) => {
-      chunks.push(Buffer.from(bytes.subarray(0, length)));
-    },
-    close: () => {},
-    text: () => Buffer.concat(chunks).toString('utf8'),
-  };
-}
 
 const quoted = (s: string) => JSON.stringify(s);
 const HEAD = ascii('{"time":');
@@ -192,9 +160,9 @@ export class TelemetryWriter {
     this.out.flush();
   }
 
-  /** Flushes and closes the sink. */
-  close(): void {
+  /** Flushes (now) and closes the sink; resolves once the bytes have landed. */
+  async close(): Promise<void> {
     this.out.flush();
-    this.sink.close();
+    await this.sink.close();
   }
 }
