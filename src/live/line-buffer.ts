@@ -142,10 +142,10 @@ export class LineBuffer {
 
   /**
    * Copies pre-encoded bytes (the first `n`): a loop for a few, TypedArray#set (a memcpy, ~4× faster at
-   * 70) for more.
+   * 70, ~20 ns a call) for more.
    */
   bytes(b: Uint8Array, n = b.length): void {
-    if (n > 12) {
+    if (n > 16) {
       this.u8.set(n === b.length ? b : b.subarray(0, n), this.pos);
       this.pos += n;
       return;

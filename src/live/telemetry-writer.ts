@@ -26,8 +26,8 @@ export const TELEMETRY_FIELDS = [
 const quoted = (s: string) => JSON.stringify(s);
 const HEAD = ascii('{"time":');
 const STRENGTH = ascii(',"signal_strength":');
-/** `<signal>,"signal_strength":` for the signals −1, 0 and +1 (index signal + 1). */
-const SIGNAL_STRENGTH = [-1, 0, 1].map((x) => ascii(`${x},"signal_strength":`));
+/** The usual signals, −1, 0 and +1, are written with their symbol's run (index 3·symbol + signal + 1). */
+const SIGNALS = [-1, 0, 1];
 const NULL = ascii('null');
 const TARGET = ascii(',"target":');
 const LATENCY = ascii(',"latency_us":');
@@ -49,6 +49,8 @@ export class TelemetryWriter {
   private readonly out: LineBuffer;
   /** `,"symbol":…,"signal":` per symbol. */
   private readonly symbolRuns: Uint8Array[];
+  /** `,"symbol":…,"signal":<signal>,"signal_strength":` per symbol and signal −1, 0, +1 (SIGNALS). */
+  private readonly signalRuns: Uint8Array[];
   /** `{"time":"…"` of the bar time `headTs` (its first headLength bytes). */
   private readonly head = new Uint8Array(HEAD.length + 40);
   private headLength = 0;
@@ -74,7 +76,10 @@ export class TelemetryWriter {
     chunkBytes = 1 << 20,
   ) {
     this.symbolRuns = symbols.map((s) => utf8(`,"symbol":${quoted(s.slice(0, 128))},"signal":`));
-    const longest = Math.max(0, ...this.symbolRuns.map((r) => r.length));
+    this.signalRuns = this.symbolRuns.flatMap((r) =>
+      SIGNALS.map((x) => Uint8Array.from([...r, ...ascii(`${x}`), ...STRENGTH])),
+    );
+    const longest = Math.max(0, ...this.signalRuns.map((r) => r.length));
     // Two 128-char versions' worth of runs fit beside the longest symbol whatever setModel gets later.
     this.out = new LineBuffer(Math.max(chunkBytes, 4 * (LINE_SLACK + longest + 2 * 800)), (b, n) =>
       sink.write(b, n),
@@ -117,11 +122,11 @@ export class TelemetryWriter {
     if (!(v[0] === this.headTs)) this.renderHead();
     o.reserve(this.maxLine);
     o.bytes(this.head, this.headLength);
-    o.bytes(this.symbolRuns[d.symbol]);
     const signal = d.direction;
     if (signal === 1 || signal === 0 || signal === -1) {
-      o.bytes(SIGNAL_STRENGTH[signal + 1]);
+      o.bytes(this.signalRuns[3 * d.symbol + signal + 1]);
     } else {
+      o.bytes(this.symbolRuns[d.symbol]);
       o.intAt(v, 1);
       o.bytes(STRENGTH);
     }
