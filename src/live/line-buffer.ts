@@ -21,6 +21,10 @@ export function utf8(text: string): Uint8Array {
  * `width`, and returns the position after them. Digits go straight to their place, right to left.
  */
 function writeInt32(u8: Uint8Array, pos: number, n: number, width: number): number {
+  if (n < 10 && width <= 1) {
+    u8[pos] = ZERO + n;
+    return pos + 1;
+  }
   let len = 1;
   for (let m = n; m >= 10; m = (m / 10) | 0) len++;
   if (len < width) len = width;
@@ -34,6 +38,22 @@ function writeInt32(u8: Uint8Array, pos: number, n: number, width: number): numb
   }
   return end;
 }
+
+/** Fractions rendered ahead for up to this many decimals (the telemetry's 4 and 2). */
+const TABLED_DECIMALS = 4;
+/**
+ * FRACTIONS[d][8f … 8f + 7]: the length, then the bytes of `.` and the d-digit fraction f without its
+ * trailing zeros (d = 4, f = 1200 → 3, `.12`); 1 + 10 + … + 10^4 entries of 8 bytes, built once.
+ */
+const FRACTIONS = Array.from({ length: TABLED_DECIMALS + 1 }, (_, d) => {
+  const t = new Uint8Array(8 * 10 ** d);
+  for (let f = 1; f < 10 ** d; f++) {
+    const text = `.${String(f).padStart(d, '0')}`.replace(/0+$/, '');
+    t[8 * f] = text.length;
+    for (let k = 0; k < text.length; k++) t[8 * f + 1 + k] = text.charCodeAt(k);
+  }
+  return t;
+});
 
 /** writeInt32 for any whole number below 2^53 (doubles throughout). */
 function writeWhole(u8: Uint8Array, pos: number, n: number, width: number): number {
@@ -214,6 +234,14 @@ export class LineBuffer {
     scaled -= whole * p;
     pos = writeWhole(u8, pos, whole, 0);
     if (scaled === 0) {
+      this.pos = pos;
+      return;
+    }
+    if (decimals <= TABLED_DECIMALS) {
+      const t = FRACTIONS[decimals];
+      const at = 8 * scaled;
+      const n = t[at];
+      for (let k = 1; k <= n; k++) u8[pos++] = t[at + k];
       this.pos = pos;
       return;
     }
