@@ -51,9 +51,9 @@ export class TelemetryWriter {
   private readonly symbolRuns: Uint8Array[];
   /** `,"symbol":…,"signal":<signal>,"signal_strength":` per symbol and signal −1, 0, +1 (SIGNALS). */
   private readonly signalRuns: Uint8Array[];
-  /** `{"time":"…"` of the bar time `headTs` (its first headLength bytes). */
-  private readonly head = new Uint8Array(HEAD.length + 40);
-  private headLength = 0;
+  /** `{"time":"…"` of the bar time `headTs`: rendered into headBuffer, `head` views its bytes. */
+  private readonly headBuffer = new Uint8Array(HEAD.length + 40);
+  private head = HEAD;
   private headTs = Number.NaN;
   /**
    * `,"student_model_version":…,"student_prediction":…,"student_confidence":` per prediction: index 0
@@ -85,7 +85,7 @@ export class TelemetryWriter {
       sink.write(b, n),
     );
     this.symbolMax = longest;
-    this.head.set(HEAD);
+    this.headBuffer.set(HEAD);
     this.setModel(null);
     this.setThreshold(Number.NaN);
   }
@@ -121,7 +121,7 @@ export class TelemetryWriter {
     v[6] = d.latencyUs;
     if (!(v[0] === this.headTs)) this.renderHead();
     o.reserve(this.maxLine);
-    o.bytes(this.head, this.headLength);
+    o.bytes(this.head);
     const signal = d.direction;
     if (signal === 1 || signal === 0 || signal === -1) {
       o.bytes(this.signalRuns[3 * d.symbol + signal + 1]);
@@ -148,16 +148,15 @@ export class TelemetryWriter {
     this.maxLine = LINE_SLACK + this.symbolMax + longest(this.predictionRuns) + longest(this.sourceRuns);
   }
 
-  /** `{"time":` and the bar time v[0] (or null), rendered once per bar time. */
+  /** `{"time":` and the bar time v[0] (or null), rendered once per bar time (one view allocated). */
   private renderHead(): void {
     const v = this.v;
+    const b = this.headBuffer;
     this.headTs = v[0];
-    if (Number.isFinite(v[0])) {
-      this.headLength = writeIsoTime(this.head, HEAD.length, v, 0);
-    } else {
-      this.head.set(NULL, HEAD.length);
-      this.headLength = HEAD.length + NULL.length;
-    }
+    let end = HEAD.length + NULL.length;
+    if (Number.isFinite(v[0])) end = writeIsoTime(b, HEAD.length, v, 0);
+    else b.set(NULL, HEAD.length);
+    this.head = b.subarray(0, end);
   }
 
   /** Pushes buffered lines to the sink (the engine does so at the end and before status snapshots). */
