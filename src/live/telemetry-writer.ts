@@ -1,7 +1,8 @@
 import { CLASSES } from '../labels/index.js';
 import type { ByteSink } from './byte-sink.js';
 import { type Decision, PREDICTION_SOURCES } from './decision.js';
-import { ascii, LineBuffer, utf8, writeIsoTime } from './line-buffer.js';
+import { ascii, utf8, writeIsoTime } from './json-bytes.js';
+import { LineBuffer } from './line-buffer.js';
 
 /**
  * Keys of one telemetry line, in the order written: the reference's fields plus the decision context.
