@@ -1,16 +1,16 @@
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PerformanceObserver } from 'node:perf_hooks';
 import { parseSettings, validateParams } from '../src/config/index.js';
 import { createRng } from '../src/core/index.js';
 import { type BarSeries, generateSyntheticMarket, sliceBars } from '../src/data/index.js';
-import { BAR, BAR_FIELDS, FEATURE_NAMES } from '../src/features/index.js';
+import { FEATURE_NAMES } from '../src/features/index.js';
 import { CLASSES } from '../src/labels/index.js';
 import { LiveEngine, replay, resolveEngineConfig } from '../src/live/index.js';
 import { exportScorer, type SavedModel } from '../src/models/index.js';
 import { studentOptionsSchema } from '../src/models/tfjs/index.js';
 import { ENGINE_FILES, sha256, stableStringify } from '../src/pipeline/index.js';
+import { driveBars, gcCount, quantile, timed } from './bar-replay.js';
 import type { Bench } from './figures.js';
 
 /**
@@ -78,19 +78,6 @@ function startEngine(series: BarSeries[], studentDir: string, stateDir: string):
   return LiveEngine.start({ config, symbols: series.map((b) => b.symbol), stateDir });
 }
 
-/** Garbage collections (any kind) while `f` runs. */
-async function gcCount(f: () => Promise<unknown>): Promise<number> {
-  let n = 0;
-  const obs = new PerformanceObserver((list) => {
-    n += list.getEntries().length;
-  });
-  obs.observe({ entryTypes: ['gc'] });
-  await f();
-  await new Promise((r) => setTimeout(r, 50)); // gc entries are delivered asynchronously
-  obs.disconnect();
-  return n;
-}
-
 /**
  * The live engine on 36 symbols × 1 year of 5-minute bars (intraday strategy, student enabled, adjusted
  * policy, monitoring on, telemetry written to a file). `replay_ticks_per_s`: ticks of a whole replay over
@@ -120,48 +107,31 @@ export const liveEngine: Bench = {
       await e.finish();
 
       e = startEngine(series, studentDir, join(root, 'replay'));
-      let ticks = 0;
-      let wall = 0;
-      const cpu0 = process.cpuUsage();
+      const engine = e;
+      let run = { value: { ticks: 0 }, wallSeconds: 0, cpuSeconds: 0 };
       const gcs = await gcCount(async () => {
-        const counts = await replay(e, series);
-        ticks = counts.ticks;
-        wall = counts.wallSeconds;
+        run = await timed(() => replay(engine, series));
       });
-      const cpu = process.cpuUsage(cpu0);
       await e.finish();
+      const ticks = run.value.ticks;
       const telemetryBytes = statSync(join(root, 'replay', ENGINE_FILES.telemetry)).size;
 
-      // Per-tick latency: the same replay driven tick by tick, each onBar timed.
+      // Per-tick latency: the same bars driven tick by tick, each onBar timed.
       e = startEngine(series, studentDir, join(root, 'latency'));
+      const timedEngine = e;
       const n = Math.min(...series.map((b) => b.ts.length));
       const lat = new Float64Array(n * series.length);
-      const bar = new Float64Array(BAR_FIELDS.length);
-      let k = 0;
-      for (let i = 0; i < n; i++) {
-        for (let s = 0; s < series.length; s++) {
-          const b = series[s];
-          bar[BAR.ts] = b.ts[i];
-          bar[BAR.open] = b.open[i];
-          bar[BAR.high] = b.high[i];
-          bar[BAR.low] = b.low[i];
-          bar[BAR.close] = b.close[i];
-          bar[BAR.volume] = b.volume[i];
-          const t0 = performance.now();
-          e.onBar(s, bar);
-          lat[k++] = (performance.now() - t0) * 1000;
-        }
-      }
+      driveBars(series, n, (s, bar) => timedEngine.onBar(s, bar), lat, 'call');
       await e.finish();
       lat.sort();
-      const q = (p: number) => lat[Math.min(lat.length - 1, Math.floor(p * lat.length))];
+      const q = (p: number) => quantile(lat, p) / 1000;
       return {
         tick_p50_us: Math.round(q(0.5) * 1000) / 1000,
         tick_p99_us: Math.round(q(0.99) * 1000) / 1000,
         replay_ticks: ticks,
-        replay_ticks_per_s: Math.round(ticks / wall),
-        // Less sensitive to other processes on a shared machine than wall time (the replay is one thread).
-        replay_ticks_per_cpu_s: Math.round(ticks / ((cpu.user + cpu.system) / 1e6)),
+        replay_ticks_per_s: Math.round(ticks / run.wallSeconds),
+        // Less disturbed by other processes on a shared machine than wall time (CPU of every thread).
+        replay_ticks_per_cpu_s: Math.round(ticks / run.cpuSeconds),
         replay_gcs: gcs,
         replay_telemetry_mb: Math.round(telemetryBytes / 1e5) / 10,
       };

@@ -1,12 +1,6 @@
-import { PerformanceObserver } from 'node:perf_hooks';
 import { type BarSeries, generateSyntheticMarket } from '../src/data/index.js';
-import {
-  BAR,
-  BAR_FIELDS,
-  computeFeaturesForAll,
-  FeatureStream,
-  streamFeatureTable,
-} from '../src/features/index.js';
+import { computeFeaturesForAll, FeatureStream, streamFeatureTable } from '../src/features/index.js';
+import { driveBars, gcCount, quantile, timed } from './bar-replay.js';
 import type { Bench } from './figures.js';
 
 /**
@@ -14,7 +8,8 @@ import type { Bench } from './figures.js';
  * symbol's FeatureStream takes its bar (pushBar) and writes a full 24-feature row. The latency of one tick
  * (all symbols) divided by the symbol count is one sample of the per-bar, per-symbol update time; the
  * figure is its median. Also counts garbage collections during an untimed replay (0 = no allocation per
- * bar) and checks the streamed tables against the batch bit for bit (mismatching values counted).
+ * bar) and checks the streamed tables against the batch bit for bit (mismatching values counted). Bars
+ * per second are over wall time and over process CPU time (less disturbed by other processes).
  */
 export const streamFeatures: Bench = {
   name: 'stream_features',
@@ -28,63 +23,30 @@ export const streamFeatures: Bench = {
     const symbols = series.length;
     const ticks = Math.min(...series.map((b) => b.ts.length));
     const streams = series.map((b) => new FeatureStream({ tz: b.tz, frequency: '5m' }));
-    replay(series, streams, Math.min(ticks, 3000), null); // JIT warm-up
-    for (const s of streams) s.reset();
+    const row = new Float64Array(streams[0].names.length);
+    const push = (s: number, bar: Float64Array) => {
+      streams[s].pushBar(bar, row);
+    };
+    const restart = () => {
+      for (const s of streams) s.reset();
+    };
+    driveBars(series, Math.min(ticks, 3000), push); // JIT warm-up
+    restart();
     const lat = new Float64Array(ticks);
-    const t0 = performance.now();
-    replay(series, streams, ticks, lat);
-    const seconds = (performance.now() - t0) / 1000;
+    const run = await timed(() => driveBars(series, ticks, push, lat, 'barTime'));
     lat.sort();
-    const q = (p: number) => lat[Math.min(ticks - 1, Math.floor(p * ticks))];
-    for (const s of streams) s.reset();
-    const gcs = await gcCount(() => replay(series, streams, ticks, null));
+    restart();
+    const gcs = await gcCount(() => driveBars(series, ticks, push));
     return {
-      stream_feature_update_ns: Math.round(q(0.5)),
-      stream_feature_update_p99_ns: Math.round(q(0.99)),
-      stream_feature_bars_per_s: Math.round((ticks * symbols) / seconds),
+      stream_feature_update_ns: Math.round(quantile(lat, 0.5)),
+      stream_feature_update_p99_ns: Math.round(quantile(lat, 0.99)),
+      stream_feature_bars_per_s: Math.round((ticks * symbols) / run.wallSeconds),
+      stream_feature_bars_per_cpu_s: Math.round((ticks * symbols) / run.cpuSeconds),
       stream_feature_replay_gcs: gcs,
       stream_feature_parity_mismatches: mismatches(series),
     };
   },
 };
-
-/** Pushes bars [0, ticks) of every series, symbol after symbol per bar time; lat[t] = ns per symbol. */
-function replay(
-  series: BarSeries[],
-  streams: FeatureStream[],
-  ticks: number,
-  lat: Float64Array | null,
-): void {
-  const bar = new Float64Array(BAR_FIELDS.length);
-  const row = new Float64Array(streams[0].names.length);
-  for (let t = 0; t < ticks; t++) {
-    const t0 = lat === null ? 0 : performance.now();
-    for (let s = 0; s < series.length; s++) {
-      const b = series[s];
-      bar[BAR.ts] = b.ts[t];
-      bar[BAR.open] = b.open[t];
-      bar[BAR.high] = b.high[t];
-      bar[BAR.low] = b.low[t];
-      bar[BAR.close] = b.close[t];
-      bar[BAR.volume] = b.volume[t];
-      streams[s].pushBar(bar, row);
-    }
-    if (lat !== null) lat[t] = ((performance.now() - t0) * 1e6) / series.length;
-  }
-}
-
-/** Garbage collections (any kind) while `f` runs. */
-async function gcCount(f: () => void): Promise<number> {
-  let n = 0;
-  const obs = new PerformanceObserver((list) => {
-    n += list.getEntries().length;
-  });
-  obs.observe({ entryTypes: ['gc'] });
-  f();
-  await new Promise((r) => setTimeout(r, 50)); // gc entries are delivered asynchronously
-  obs.disconnect();
-  return n;
-}
 
 function mismatches(series: BarSeries[]): number {
   const batch = computeFeaturesForAll(series, { vwapMode: 'session' });

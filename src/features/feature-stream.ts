@@ -27,6 +27,15 @@ export class FeatureStream {
   readonly names: readonly FeatureName[];
   private readonly slots: Int32Array;
   private readonly families: FeatureFamily[];
+  // The same families as typed fields (null = not selected): pushBar calls each at its own call site, so
+  // every call is monomorphic and inlined (a loop over the array is a megamorphic call per family).
+  private readonly trend: TrendFamily | null;
+  private readonly macd: MacdFamily | null;
+  private readonly oscillator: OscillatorFamily | null;
+  private readonly volume: VolumeFamily | null;
+  private readonly returns: ReturnsFamily | null;
+  private readonly barShape: BarShapeFamily | null;
+  private readonly vwap: VwapFamily | null;
   // Every feature of the updated families, in FEATURE_NAMES order (FEATURE_SLOT).
   private readonly row = new Float64Array(FEATURE_NAMES.length).fill(Number.NaN);
   private readonly bar = new Float64Array(BAR_FIELDS.length);
@@ -51,6 +60,15 @@ export class FeatureStream {
     if (vwapMode === 'session') all.push(new VwapFamily(new SessionVwapStream(opts.tz)));
     if (vwapMode === 'rolling') all.push(new VwapFamily(new RollingVwapStream(opts.vwapWindow ?? 20)));
     this.families = all.filter((f) => f.features.some((n) => names.includes(n)));
+    const pick = <T extends FeatureFamily>(kind: new (...args: never[]) => T): T | null =>
+      (this.families.find((f) => f instanceof kind) as T | undefined) ?? null;
+    this.trend = pick(TrendFamily);
+    this.macd = pick(MacdFamily);
+    this.oscillator = pick(OscillatorFamily);
+    this.volume = pick(VolumeFamily);
+    this.returns = pick(ReturnsFamily);
+    this.barShape = pick(BarShapeFamily);
+    this.vwap = pick(VwapFamily);
   }
 
   /** Bars pushed so far. */
@@ -105,8 +123,14 @@ export class FeatureStream {
     this.lastTs = ts;
     this.pushed++;
     const r = this.row;
-    const families = this.families;
-    for (let f = 0; f < families.length; f++) families[f].update(bar, r);
+    // In the order of `all` in the constructor (families write disjoint slots of the row).
+    if (this.trend !== null) this.trend.update(bar, r);
+    if (this.macd !== null) this.macd.update(bar, r);
+    if (this.oscillator !== null) this.oscillator.update(bar, r);
+    if (this.volume !== null) this.volume.update(bar, r);
+    if (this.returns !== null) this.returns.update(bar, r);
+    if (this.barShape !== null) this.barShape.update(bar, r);
+    if (this.vwap !== null) this.vwap.update(bar, r);
     const slots = this.slots;
     for (let j = 0; j < slots.length; j++) out[j] = r[slots[j]];
     if (this.warming) {

@@ -7,6 +7,8 @@ export { loadActiveStudent } from './active-student.js';
 export { autoRollback } from './auto-rollback.js';
 export type { AutoRollbackResult } from './auto-rollback.js';
 export type { BaselineStrategy } from './baseline-strategy.js';
+export { fileSink, memorySink } from './byte-sink.js';
+export type { ByteSink } from './byte-sink.js';
 export { createStrategy } from './create-strategy.js';
 export {
   className,
@@ -30,7 +32,8 @@ export type { EngineOverview } from './engine-overview.js';
 export { EngineSupervisor } from './engine-supervisor.js';
 export { IntradayStrategy } from './intraday-strategy.js';
 export type { IntradayOptions } from './intraday-strategy.js';
-export { ascii, LineBuffer } from './line-buffer.js';
+export { ascii, utf8 } from './json-bytes.js';
+export { LineBuffer } from './line-buffer.js';
 export { LiveEngine } from './live-engine.js';
 export type { LiveEngineOptions } from './live-engine.js';
 export { OutcomeTracker } from './outcome-tracker.js';
@@ -50,6 +53,5 @@ export type { Breach, Evaluation, MonitorConfig, ValidationBaseline } from './st
 export { SwingStrategy } from './swing-strategy.js';
 export { featureIndex, symbolState } from './symbol-state.js';
 export type { SymbolState } from './symbol-state.js';
-export { fileSink, memorySink, TELEMETRY_FIELDS, TelemetryWriter } from './telemetry-writer.js';
-export type { ByteSink } from './telemetry-writer.js';
+export { TELEMETRY_FIELDS, TelemetryWriter } from './telemetry-writer.js';
 export { readValidationBaseline } from './validation-baseline.js';

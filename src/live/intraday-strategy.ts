@@ -1,5 +1,5 @@
 import type { Frequency } from '../data/index.js';
-import { BARS_PER_SESSION_5M, localMinuteOfDay, SESSION_OPEN_MINUTE } from '../data/index.js';
+import { BARS_PER_SESSION_5M, SESSION_OPEN_MINUTE, tzOffsetMs } from '../data/index.js';
 import { AtrStream, BAR, EmaStream, RollingVwapStream, SessionVwapStream } from '../features/index.js';
 import type { BaselineStrategy } from './baseline-strategy.js';
 
@@ -14,6 +14,8 @@ export interface IntradayOptions {
 }
 
 const SESSION_CLOSE_MINUTE = SESSION_OPEN_MINUTE + 5 * BARS_PER_SESSION_5M;
+const DAY_MS = 86_400_000;
+const MINUTE_MS = 60_000;
 
 /**
  * The intraday baseline: EMA(9)/EMA(21) momentum confirmed by price against VWAP. Direction +1 when
@@ -30,6 +32,9 @@ export class IntradayStrategy implements BaselineStrategy {
   private readonly slow = new EmaStream(21);
   private readonly atr = new AtrStream(14);
   private readonly vwap: SessionVwapStream | RollingVwapStream;
+  /** UTC day whose zone offset is cached, and that offset (NaN when it changes within the day). */
+  private offsetDay = Number.NaN;
+  private dayOffset = Number.NaN;
 
   constructor(private readonly opts: IntradayOptions) {
     this.vwap = opts.vwapMode === 'session' ? new SessionVwapStream(opts.tz) : new RollingVwapStream(20);
@@ -60,12 +65,29 @@ export class IntradayStrategy implements BaselineStrategy {
     if (
       dir !== 0 &&
       this.opts.frequency === '5m' &&
-      localMinuteOfDay(bar[BAR.ts], this.opts.tz) >= SESSION_CLOSE_MINUTE - 10
+      this.localMinute(bar[BAR.ts]) >= SESSION_CLOSE_MINUTE - 10
     ) {
       dir = 0;
     }
     const strength = atr > 0 ? Math.abs(f - s) / atr : 0;
     this.direction = dir;
     this.strength = dir === 0 || !Number.isFinite(strength) ? 0 : strength;
+  }
+
+  /**
+   * localMinuteOfDay(ts, tz) without a zone lookup per bar: the offset is looked up once per UTC day and
+   * reused when it is the same at both ends of the day (tzOffsetMs models at most one change a day).
+   */
+  private localMinute(ts: number): number {
+    const day = Math.floor(ts / DAY_MS);
+    if (day !== this.offsetDay) {
+      const tz = this.opts.tz;
+      const a = tzOffsetMs(tz, day * DAY_MS);
+      this.offsetDay = day;
+      this.dayOffset = a === tzOffsetMs(tz, day * DAY_MS + DAY_MS - 1) ? a : Number.NaN;
+    }
+    const off = Number.isNaN(this.dayOffset) ? tzOffsetMs(this.opts.tz, ts) : this.dayOffset;
+    const local = ts + off;
+    return Math.floor((local - Math.floor(local / DAY_MS) * DAY_MS) / MINUTE_MS);
   }
 }

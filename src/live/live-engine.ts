@@ -23,7 +23,8 @@ import { OutcomeTracker } from './outcome-tracker.js';
 import { adjustmentFactor, signalTarget, studentTarget } from './signal-adjustment.js';
 import { StudentMonitor } from './student-monitor.js';
 import { featureIndex, type SymbolState, symbolState } from './symbol-state.js';
-import { type ByteSink, fileSink, TelemetryWriter } from './telemetry-writer.js';
+import { type ByteSink, fileSink } from './byte-sink.js';
+import { TelemetryWriter } from './telemetry-writer.js';
 
 /** Options of LiveEngine.start. */
 export interface LiveEngineOptions {
@@ -52,7 +53,8 @@ interface Serving {
  * the baseline strategy's signal, the student's prediction through the compiled scorer, the decision of
  * the policy, one telemetry line, the realised outcomes for monitoring. Between bar times the supervisor
  * evaluates the rolling metrics (alerts, auto-rollback, snapshots). Time is bar time throughout; the wall
- * clock is read only to measure latency. Nothing is allocated per bar.
+ * clock is read only to measure latency. Nothing is allocated per bar but the clock (performance.now()
+ * boxes its result in Node 20: two small numbers a tick, a few minor GCs a replay).
  */
 export class LiveEngine {
   readonly config: EngineConfig;
@@ -198,7 +200,6 @@ export class LiveEngine {
     const warm = s.features.pushBar(bar, s.row);
     s.strategy.update(bar);
     const d = this.decision;
-    const c = this.config;
     d.symbol = sym;
     d.ts = ts;
     d.direction = s.strategy.direction;
@@ -208,26 +209,10 @@ export class LiveEngine {
     d.factor = Number.NaN;
     const sv = this.serving;
     if (sv !== null && !warm) this.score(sv, s, d);
-    if (sv === null || c.policy === 'baseline') {
-      d.target = signalTarget(d.direction, d.strength);
-      d.source = SOURCE_BASELINE;
-    } else if (c.policy === 'student') {
-      d.target = studentTarget(d.studentClass, d.confidence, c.threshold, c.allowShort);
-      d.source = SOURCE_STUDENT;
-    } else if (d.studentClass >= 0) {
-      d.factor = adjustmentFactor(d.direction, d.studentClass, d.confidence, c.threshold);
-      d.target = signalTarget(d.direction, d.strength * d.factor);
-      d.source = SOURCE_STUDENT;
-    } else {
-      d.target = signalTarget(d.direction, d.strength);
-      d.source = SOURCE_BASELINE;
-    }
+    const shadow = this.decide(d, sv !== null);
     d.latencyUs = (performance.now() - t0) * 1000;
     const tr = this.tracker;
-    if (tr !== null) {
-      const shadow = studentTarget(d.studentClass, d.confidence, c.threshold, c.allowShort);
-      tr.onBar(sym, bar, shadow);
-    }
+    if (tr !== null) tr.onBar(sym, bar, shadow);
     this.telemetry?.write(d);
     this.bySource[d.source]++;
     return d;
@@ -236,7 +221,7 @@ export class LiveEngine {
   /** Ends the session: evaluates the last bar time, closes telemetry, writes the final status. */
   async finish(): Promise<EngineStatus> {
     if (Number.isFinite(this.clock)) this.supervisor.endOfBarTime(this.clock, true);
-    this.telemetry?.close();
+    await this.telemetry?.close();
     return this.supervisor.finishSession();
   }
 
@@ -254,6 +239,29 @@ export class LiveEngine {
     if (Number.isFinite(this.clock)) this.supervisor.endOfBarTime(this.clock, false);
     this.clock = ts;
     this.monitor?.at(ts);
+  }
+
+  /**
+   * Sets the decision's target, source and factor by the policy, and returns the student-only target
+   * (validation's decision, whose outcomes the monitor tracks), computed for every tick (a few compares).
+   */
+  private decide(d: Decision, serving: boolean): number {
+    const c = this.config;
+    if (!serving || c.policy === 'baseline') {
+      d.target = signalTarget(d.direction, d.strength);
+      d.source = SOURCE_BASELINE;
+    } else if (c.policy === 'student') {
+      d.target = studentTarget(d.studentClass, d.confidence, c.threshold, c.allowShort);
+      d.source = SOURCE_STUDENT;
+    } else if (d.studentClass >= 0) {
+      d.factor = adjustmentFactor(d.direction, d.studentClass, d.confidence, c.threshold);
+      d.target = signalTarget(d.direction, d.strength * d.factor);
+      d.source = SOURCE_STUDENT;
+    } else {
+      d.target = signalTarget(d.direction, d.strength);
+      d.source = SOURCE_BASELINE;
+    }
+    return studentTarget(d.studentClass, d.confidence, c.threshold, c.allowShort);
   }
 
   private score(sv: Serving, s: SymbolState, d: Decision): void {

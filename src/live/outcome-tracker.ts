@@ -16,6 +16,8 @@ export class OutcomeTracker {
   private readonly pred: Int8Array;
   private readonly entry: Float64Array;
   private readonly bars: Float64Array;
+  /** bars mod slots per symbol: the ring slot of the next decision (kept so no bar pays a division). */
+  private readonly ring: Int32Array;
   private readonly prevTarget: Float64Array;
   private readonly heldTarget: Float64Array;
   private readonly prevClose: Float64Array;
@@ -30,6 +32,7 @@ export class OutcomeTracker {
     this.pred = new Int8Array(symbols * this.slots).fill(-1);
     this.entry = new Float64Array(symbols * this.slots);
     this.bars = new Float64Array(symbols);
+    this.ring = new Int32Array(symbols);
     this.prevTarget = new Float64Array(symbols);
     this.heldTarget = new Float64Array(symbols);
     this.prevClose = new Float64Array(symbols).fill(Number.NaN);
@@ -61,11 +64,16 @@ export class OutcomeTracker {
     this.prevTarget[s] = target;
     this.prevClose[s] = close;
     // 2. This bar's open is the entry of the previous decision; 3. its close the exit of the one h bars ago.
+    // Slots of bar j: j mod slots (this decision), j − 1 (the previous one), j − horizon ≡ j + 1.
     const j = this.bars[s]++;
-    const base = s * this.slots;
-    if (j >= 1) this.entry[base + ((j - 1) % this.slots)] = open;
+    const slots = this.slots;
+    const base = s * slots;
+    const at = this.ring[s];
+    const after = at + 1 === slots ? 0 : at + 1;
+    this.ring[s] = after;
+    if (j >= 1) this.entry[base + (at === 0 ? slots - 1 : at - 1)] = open;
     if (j >= this.horizon) {
-      const k = base + ((j - this.horizon) % this.slots);
+      const k = base + after;
       const p = this.pred[k];
       const e = this.entry[k];
       if (p >= 0 && e > 0 && Number.isFinite(e) && Number.isFinite(close)) {
@@ -76,6 +84,6 @@ export class OutcomeTracker {
       this.pred[k] = -1;
     }
     // 4. This decision waits for its horizon.
-    this.pred[base + (j % this.slots)] = target > 0 ? LONG : target < 0 ? SHORT : NOOP;
+    this.pred[base + at] = target > 0 ? LONG : target < 0 ? SHORT : NOOP;
   }
 }

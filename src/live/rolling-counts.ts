@@ -12,6 +12,8 @@ export class RollingCounts {
   private counts = new Float64Array(256 * WIDTH);
   private head = 0;
   private size = 0;
+  /** Slot of the newest bucket ((head + size − 1) mod capacity, kept so an add pays no division). */
+  private tail = -1;
   /** Totals over the buckets in the window (COUNTS order). */
   readonly totals = new Float64Array(WIDTH);
 
@@ -25,13 +27,14 @@ export class RollingCounts {
   /** Adds `n` to counter `field` at the current bar time (see at()). */
   add(field: number, n = 1): void {
     const time = this.clock[0];
-    const cap = this.times.length;
-    let last = (this.head + this.size - 1) % cap;
+    let last = this.tail;
     if (this.size === 0 || this.times[last] !== time) {
-      if (this.size === cap) this.grow();
-      last = (this.head + this.size) % this.times.length;
+      if (this.size === this.times.length) this.grow();
+      last = this.tail + 1 === this.times.length ? 0 : this.tail + 1;
+      this.tail = last;
       this.times[last] = time;
-      this.counts.fill(0, last * WIDTH, last * WIDTH + WIDTH);
+      const base = last * WIDTH;
+      for (let f = 0; f < WIDTH; f++) this.counts[base + f] = 0;
       this.size++;
     }
     this.counts[last * WIDTH + field] += n;
@@ -53,6 +56,7 @@ export class RollingCounts {
   clear(): void {
     this.head = 0;
     this.size = 0;
+    this.tail = -1;
     this.totals.fill(0);
   }
 
@@ -73,5 +77,6 @@ export class RollingCounts {
     this.times = times;
     this.counts = counts;
     this.head = 0;
+    this.tail = this.size - 1;
   }
 }

@@ -1,8 +1,8 @@
-import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { CLASSES } from '../labels/index.js';
+import type { ByteSink } from './byte-sink.js';
 import { type Decision, PREDICTION_SOURCES } from './decision.js';
-import { ascii, LineBuffer } from './line-buffer.js';
+import { ascii, utf8, writeIsoTime } from './json-bytes.js';
+import { LineBuffer } from './line-buffer.js';
 
 /**
  * Keys of one telemetry line, in the order written: the reference's fields plus the decision context.
@@ -24,64 +24,48 @@ export const TELEMETRY_FIELDS = [
   'latency_us',
 ] as const;
 
-/** Where telemetry bytes go: a chunk writer and a close. */
-export interface ByteSink {
-  write(bytes: Buffer, length: number): void;
-  close(): void;
-}
-
-/** A sink appending to (or, with `truncate`, replacing) a file; one write(2) per chunk. */
-export function fileSink(path: string, truncate = true): ByteSink {
-  mkdirSync(dirname(path), { recursive: true });
-  const fd = openSync(path, truncate ? 'w' : 'a');
-  return {
-    write(bytes, length) {
-      let off = 0;
-      while (off < length) off += writeSync(fd, bytes, off, length - off);
-    },
-    close: () => closeSync(fd),
-  };
-}
-
-/** A sink keeping the bytes in memory (tests, and the engine with no state directory). */
-export function memorySink(): ByteSink & { text(): string } {
-  const chunks: Buffer[] = [];
-  return {
-    write: (bytes, length) => {
-      chunks.push(Buffer.from(bytes.subarray(0, length)));
-    },
-    close: () => {},
-    text: () => Buffer.concat(chunks).toString('utf8'),
-  };
-}
-
 const quoted = (s: string) => JSON.stringify(s);
-const CLASS_BYTES = CLASSES.map((c) => ascii(quoted(c)));
-/** `"<source>","adjustment":` per prediction source. */
-const SOURCE_ADJ = PREDICTION_SOURCES.map((s) => ascii(`${quoted(s)},"adjustment":`));
 const HEAD = ascii('{"time":');
 const STRENGTH = ascii(',"signal_strength":');
-const CONFIDENCE = ascii(',"student_confidence":');
+/** The usual signals, −1, 0 and +1, are written with their symbol's run (index 3·symbol + signal + 1). */
+const SIGNALS = [-1, 0, 1];
+const NULL = ascii('null');
 const TARGET = ascii(',"target":');
 const LATENCY = ascii(',"latency_us":');
-/** Longest line the writer reserves room for (fields are bounded: symbols and versions ≤ 128 chars). */
-const MAX_LINE = 1024;
+/**
+ * Room for a line's numbers, time and short keys; the runs holding a symbol or a version (≤ 128 chars,
+ * up to 6 bytes each once JSON-escaped and UTF-8 encoded) are added per writer.
+ */
+const LINE_SLACK = 512;
 
 /**
  * Writes one JSON line per decision into a large buffer flushed to the sink in chunks (default 1 MiB):
- * no allocation and no system call per tick. Everything constant between numbers — keys, the symbol, the
- * model version, the threshold — is pre-encoded into a few byte runs (the version and threshold runs are
- * re-encoded when they change); numbers are written digit by digit (strength, confidence, adjustment and
- * target to 4 places, latency to 0.01 µs) and the ISO time is rendered once per bar time.
+ * no allocation and no system call per tick. Everything constant between two numbers is one pre-encoded
+ * byte run, copied whole: `{"time":…` per bar time, `,"symbol":…,"signal":` per symbol, the signal with
+ * the next key, the model version + prediction + next key per class, the threshold + source + next key
+ * per source (re-encoded when the model or threshold changes). Numbers are written digit by digit
+ * (strength, confidence, adjustment and target to 4 places, latency to 0.01 µs).
  */
 export class TelemetryWriter {
   private readonly out: LineBuffer;
   /** `,"symbol":…,"signal":` per symbol. */
   private readonly symbolRuns: Uint8Array[];
-  /** `,"student_model_version":…,"student_prediction":` */
-  private versionRun = ascii('');
-  /** `,"confidence_threshold":…,"prediction_source":` */
-  private thresholdRun = ascii('');
+  /** `,"symbol":…,"signal":<signal>,"signal_strength":` per symbol and signal −1, 0, +1 (SIGNALS). */
+  private readonly signalRuns: Uint8Array[];
+  /** `{"time":"…"` of the bar time `headTs`: rendered into headBuffer, `head` views its bytes. */
+  private readonly headBuffer = new Uint8Array(HEAD.length + 40);
+  private head = HEAD;
+  private headTs = Number.NaN;
+  /**
+   * `,"student_model_version":…,"student_prediction":…,"student_confidence":` per prediction: index 0
+   * none (null), 1 + k class k.
+   */
+  private predictionRuns: Uint8Array[] = [];
+  /** `,"confidence_threshold":…,"prediction_source":…,"adjustment":` per prediction source. */
+  private sourceRuns: Uint8Array[] = [];
+  /** Bytes a line can take at most (reserved before each). */
+  private maxLine = LINE_SLACK;
+  private readonly symbolMax: number;
   /** Lines written. */
   lines = 0;
   /** The decision's numbers, staged unboxed: ts, direction, strength, confidence, factor, target, latency. */
@@ -92,8 +76,17 @@ export class TelemetryWriter {
     symbols: readonly string[],
     chunkBytes = 1 << 20,
   ) {
-    this.out = new LineBuffer(Math.max(chunkBytes, 4 * MAX_LINE), (b, n) => sink.write(b, n));
-    this.symbolRuns = symbols.map((s) => ascii(`,"symbol":${quoted(s.slice(0, 128))},"signal":`));
+    this.symbolRuns = symbols.map((s) => utf8(`,"symbol":${quoted(s.slice(0, 128))},"signal":`));
+    this.signalRuns = this.symbolRuns.flatMap((r) =>
+      SIGNALS.map((x) => Uint8Array.from([...r, ...ascii(`${x}`), ...STRENGTH])),
+    );
+    const longest = Math.max(0, ...this.signalRuns.map((r) => r.length));
+    // Two 128-char versions' worth of runs fit beside the longest symbol whatever setModel gets later.
+    this.out = new LineBuffer(Math.max(chunkBytes, 4 * (LINE_SLACK + longest + 2 * 800)), (b, n) =>
+      sink.write(b, n),
+    );
+    this.symbolMax = longest;
+    this.headBuffer.set(HEAD);
     this.setModel(null);
     this.setThreshold(Number.NaN);
   }
@@ -101,13 +94,19 @@ export class TelemetryWriter {
   /** The model version written from now on (null = no student). */
   setModel(version: string | null): void {
     const v = version === null ? 'null' : quoted(version.slice(0, 128));
-    this.versionRun = ascii(`,"student_model_version":${v},"student_prediction":`);
+    this.predictionRuns = ['null', ...CLASSES.map(quoted)].map((c) =>
+      utf8(`,"student_model_version":${v},"student_prediction":${c},"student_confidence":`),
+    );
+    this.resize();
   }
 
   /** The confidence threshold in force. */
   setThreshold(threshold: number): void {
     const t = Number.isFinite(threshold) ? String(threshold) : 'null';
-    this.thresholdRun = ascii(`,"confidence_threshold":${t},"prediction_source":`);
+    this.sourceRuns = PREDICTION_SOURCES.map((s) =>
+      ascii(`,"confidence_threshold":${t},"prediction_source":${quoted(s)},"adjustment":`),
+    );
+    this.resize();
   }
 
   /** Appends the line of one decision (fields in TELEMETRY_FIELDS order). */
@@ -121,20 +120,21 @@ export class TelemetryWriter {
     v[4] = d.factor;
     v[5] = d.target;
     v[6] = d.latencyUs;
-    o.reserve(MAX_LINE);
-    o.bytes(HEAD);
-    o.isoTimeAt(v, 0);
-    o.bytes(this.symbolRuns[d.symbol]);
-    o.intAt(v, 1);
-    o.bytes(STRENGTH);
+    if (!(v[0] === this.headTs)) this.renderHead();
+    o.reserve(this.maxLine);
+    o.bytes(this.head);
+    const signal = d.direction;
+    if (signal === 1 || signal === 0 || signal === -1) {
+      o.bytes(this.signalRuns[3 * d.symbol + signal + 1]);
+    } else {
+      o.bytes(this.symbolRuns[d.symbol]);
+      o.intAt(v, 1);
+      o.bytes(STRENGTH);
+    }
     o.fixedAt(v, 2, 4);
-    o.bytes(this.versionRun);
-    if (d.studentClass >= 0) o.bytes(CLASS_BYTES[d.studentClass]);
-    else o.nil();
-    o.bytes(CONFIDENCE);
+    o.bytes(this.predictionRuns[d.studentClass >= 0 ? d.studentClass + 1 : 0]);
     o.fixedAt(v, 3, 4);
-    o.bytes(this.thresholdRun);
-    o.bytes(SOURCE_ADJ[d.source]);
+    o.bytes(this.sourceRuns[d.source]);
     o.fixedAt(v, 4, 4);
     o.bytes(TARGET);
     o.fixedAt(v, 5, 4);
@@ -144,15 +144,30 @@ export class TelemetryWriter {
     o.byte(0x0a);
     this.lines++;
   }
+  private resize(): void {
+    const longest = (runs: Uint8Array[]) => Math.max(0, ...runs.map((r) => r.length));
+    this.maxLine = LINE_SLACK + this.symbolMax + longest(this.predictionRuns) + longest(this.sourceRuns);
+  }
+
+  /** `{"time":` and the bar time v[0] (or null), rendered once per bar time (one view allocated). */
+  private renderHead(): void {
+    const v = this.v;
+    const b = this.headBuffer;
+    this.headTs = v[0];
+    let end = HEAD.length + NULL.length;
+    if (Number.isFinite(v[0])) end = writeIsoTime(b, HEAD.length, v, 0);
+    else b.set(NULL, HEAD.length);
+    this.head = b.subarray(0, end);
+  }
 
   /** Pushes buffered lines to the sink (the engine does so at the end and before status snapshots). */
   flush(): void {
     this.out.flush();
   }
 
-  /** Flushes and closes the sink. */
-  close(): void {
+  /** Flushes (now) and closes the sink; resolves once the bytes have landed. */
+  async close(): Promise<void> {
     this.out.flush();
-    this.sink.close();
+    await this.sink.close();
   }
 }

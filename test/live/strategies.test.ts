@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { smaCrossoverTarget } from '../../src/backtest/index.js';
+import { createRng } from '../../src/core/index.js';
 import { type BarSeries, generateSyntheticMarket } from '../../src/data/index.js';
 import { atr, BAR, BAR_FIELDS, ema, rollingVwap, sessionVwap } from '../../src/features/index.js';
 import { IntradayStrategy, SwingStrategy } from '../../src/live/index.js';
@@ -115,5 +116,46 @@ describe('IntradayStrategy: EMA9/EMA21 momentum confirmed by VWAP, sized by the 
     const want = reference(b, vwap, true, false);
     expect(Array.from(got.dir)).toEqual(Array.from(want.dir));
     expect(Array.from(got.strength)).toEqual(Array.from(want.strength));
+  });
+
+  it('goes flat from 15:20 exchange time across DST changes (New York, every 5 minutes of the day)', () => {
+    // Three days around each 2024 change (10 March, 3 November), a bar every 5 minutes round the clock.
+    const rng = createRng('dst-bars');
+    const ts: number[] = [];
+    for (const start of [Date.UTC(2024, 2, 9), Date.UTC(2024, 10, 2)])
+      for (let t = start; t < start + 3 * 86_400_000; t += 300_000) ts.push(t);
+    const close = new Float64Array(ts.length);
+    let c = 100;
+    for (let i = 0; i < ts.length; i++) close[i] = c *= Math.exp(0.004 * (rng.next() - 0.45));
+    const b = {
+      symbol: 'NYC',
+      tz: 'America/New_York',
+      ts: Float64Array.from(ts),
+      open: close.map((x, i) => (i === 0 ? x : close[i - 1])),
+      high: close.map((x) => x * 1.001),
+      low: close.map((x) => x * 0.999),
+      close,
+      volume: close.map(() => 1000),
+    } as unknown as BarSeries;
+    const opts = { allowShort: true, vwapMode: 'session', tz: b.tz } as const;
+    const raw = run(new IntradayStrategy({ ...opts, frequency: '1d' }), b).dir;
+    const got = run(new IntradayStrategy({ ...opts, frequency: '5m' }), b).dir;
+    let flattened = 0;
+    for (let i = 0; i < ts.length; i++) {
+      // Exchange-local minute from Intl, independent of the strategy's offset cache.
+      const [h, m] = new Intl.DateTimeFormat('en-GB', {
+        timeZone: b.tz,
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      })
+        .format(ts[i])
+        .split(':')
+        .map(Number);
+      const late = h * 60 + m >= 15 * 60 + 20;
+      if (late && raw[i] !== 0) flattened++;
+      expect(got[i], new Date(ts[i]).toISOString()).toBe(late ? 0 : raw[i]);
+    }
+    expect(flattened).toBeGreaterThan(20);
   });
 });
