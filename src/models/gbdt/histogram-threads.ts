@@ -3,6 +3,7 @@ import type { BinMapper } from './binning.js';
 import {
   addScratchChunk,
   buildRowRange,
+  buildWidth,
   chunkSplit,
   createSerialBuilder,
   type HistogramBuilder,
@@ -90,7 +91,7 @@ function createTwoThreadBuilder(buf: GrowBuffers, mapper: BinMapper): HistogramB
       }
       histogramStats.chunkedBuilds++;
       histogramStats.parallelBuilds++;
-      post(OP_HISTOGRAM, mid, end, nf, buf.scratchBase, k);
+      post(OP_HISTOGRAM, mid, end, buildWidth(nf, buf.d), buf.scratchBase, k);
       buildRowRange(buf, mapper, k, start, mid, nf, base);
       join();
       addScratchChunk(buf, mapper, nf, base);
