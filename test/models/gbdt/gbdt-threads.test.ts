@@ -27,11 +27,12 @@ const teacherLike = {
 };
 
 describe('two histogram threads under CPU contention', () => {
-  // Busy loops on other threads, so the training thread and its worker are preempted at arbitrary
-  // points (the machine has 2 cores): any read of a buffer before its writer finished would show.
+  // A busy loop on another thread: with the training thread and its worker that is more threads than
+  // the 2 cores, so both are preempted at arbitrary points and any read of a buffer before its
+  // writer finished, or a lost wake-up, would show.
   let busy: Worker[] = [];
   beforeAll(() => {
-    busy = [0, 1].map(() => new Worker('for (;;) {}', { eval: true }));
+    busy = [new Worker('for (;;) {}', { eval: true })];
   });
   afterAll(async () => {
     await Promise.all(busy.map((w) => w.terminate()));
@@ -40,7 +41,7 @@ describe('two histogram threads under CPU contention', () => {
   it('trains byte-identical models to serial training over many seeds and rounds', () => {
     // Leaves above MIN_CHUNKED_ROWS rows are split between the threads.
     const rows = 4 * MIN_CHUNKED_ROWS;
-    for (let seed = 0; seed < 6; seed++) {
+    for (let seed = 0; seed < 5; seed++) {
       const data = syntheticGbdtData(rows, 8, 50 + seed);
       const opts = { numRounds: 20, seed, ...(seed % 2 === 0 ? teacherLike : { numLeaves: 31 }) };
       resetHistogramStats();
