@@ -3,6 +3,7 @@ import type { Dataset } from '../learner.js';
 import { binDataset, createBinMapper } from './binning.js';
 import { createHistogramBuilder } from './histogram-threads.js';
 import { GbdtModel } from './model.js';
+import { applyPending, complementOf } from './pending-scores.js';
 import { logPriors, multiLogloss } from './objective.js';
 import { type GbdtOptionsInput, parseGbdtOptions } from './options.js';
 import { sampleFeatures, sampleRows } from './sampling.js';
@@ -65,33 +66,6 @@ function checkInputs(
   }
   if (train.x.n === 0) issues.push({ path: 'train.x', message: 'no training rows' });
   if (issues.length > 0) throw new ConfigError('invalid GBDT training inputs', issues);
-}
-
-/** Adds each pending tree's leaf value to its class's scores, row by row. */
-function applyPending(
-  scores: Float64Array,
-  K: number,
-  leafOf: Uint16Array[],
-  pending: (Float64Array | undefined)[],
-): void {
-  for (let k = 0; k < K; k++) {
-    const v = pending[k];
-    if (!v) continue;
-    const lk = leafOf[k];
-    for (let i = 0, o = k; i < lk.length; i++, o += K) scores[o] += v[lk[i]];
-    pending[k] = undefined;
-  }
-}
-
-/** Writes the ids in [0, n) missing from the ascending `bag[0..count)` to `out`; returns how many. */
-function complementOf(bag: Uint32Array, count: number, n: number, out: Uint32Array): number {
-  let m = 0;
-  let q = 0;
-  for (let i = 0; i < n; i++) {
-    if (q < count && bag[q] === i) q++;
-    else out[m++] = i;
-  }
-  return m;
 }
 
 /**

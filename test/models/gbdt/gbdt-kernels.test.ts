@@ -3,6 +3,7 @@ import { createRng } from '../../../src/core/index.js';
 import { binDataset, binOf, createBinMapper, sortFloats } from '../../../src/models/gbdt/binning.js';
 import { buildHistogram } from '../../../src/models/gbdt/histogram.js';
 import { classGradients, softmaxGradients, softmaxInto } from '../../../src/models/gbdt/objective.js';
+import { complementOf } from '../../../src/models/gbdt/pending-scores.js';
 import { RoutedScores } from '../../../src/models/gbdt/routed-scores.js';
 import { addTreeScores, routeRows, type Tree } from '../../../src/models/gbdt/tree.js';
 import { ds } from './helpers.js';
@@ -148,5 +149,16 @@ describe('routing rows through a tree', () => {
     new RoutedScores(x, b).add(tree, K, 1);
     expect(Array.from(b)).toEqual(Array.from(a));
     for (let i = 0; i < x.n; i++) expect(a[i * K + 1]).toBe((i * K + 1) / 7 + tree.leafValue[expected[i]]);
+  });
+});
+
+describe('rows out of a bag', () => {
+  it('lists the ids missing from an ascending bag, in order', () => {
+    const out = new Uint32Array(8);
+    expect(complementOf(Uint32Array.from([1, 3, 4]), 3, 6, out)).toBe(3);
+    expect(Array.from(out.subarray(0, 3))).toEqual([0, 2, 5]);
+    expect(complementOf(Uint32Array.from([0, 1, 2]), 3, 3, out)).toBe(0);
+    expect(complementOf(new Uint32Array(0), 0, 2, out)).toBe(2);
+    expect(Array.from(out.subarray(0, 2))).toEqual([0, 1]);
   });
 });
