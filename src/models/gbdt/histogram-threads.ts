@@ -3,6 +3,7 @@ import type { BinMapper } from './binning.js';
 import {
   addScratchChunk,
   buildRowRange,
+  buildWidth,
   chunkSplit,
   createSerialBuilder,
   type HistogramBuilder,
@@ -16,6 +17,8 @@ import type { GrowBuffers } from './tree-grower.js';
 
 /** Below this many row×feature cells a worker is not worth starting. */
 const MIN_PARALLEL_DATA = 200_000;
+/** Chunked leaves with fewer rows are built on the main thread alone (same chunks, same sums). */
+const MIN_PARALLEL_BUILD_ROWS = 8192;
 /** Gradient passes over fewer rows stay on the main thread (a hand-off costs more). */
 const MIN_PARALLEL_ROWS = 8192;
 /** Polls of the shared flag before sleeping, on either side: about a hundred microseconds. */
@@ -29,6 +32,12 @@ const WAIT_MS = 120_000;
  * then they are added exactly as the serial builder adds them. Splitting rows rather than features
  * means each thread reads only its own rows' cells and gradients, which is where the time goes.
  * Gradients are per-row work, identical however the rows are split.
+ *
+ * Ordering: every buffer a job reads (rows, feats, gh, scores) is written by the main thread before
+ * `post` publishes the job with a seq-cst store, and the worker reads them after its seq-cst load of
+ * that sequence; the worker writes only the scratch slot (or its own rows' gradients) and publishes
+ * them the same way before the main thread reads them in `join`. While a job runs the main thread
+ * writes only its own slot or rows, so no location has two writers or a reader racing a writer.
  */
 function createTwoThreadBuilder(buf: GrowBuffers, mapper: BinMapper): HistogramBuilder {
   const ctrl = new Int32Array(new SharedArrayBuffer(16 * 4));
@@ -68,7 +77,10 @@ function createTwoThreadBuilder(buf: GrowBuffers, mapper: BinMapper): HistogramB
     ctrl[7] = k;
     seq++;
     Atomics.store(ctrl, 0, seq);
-    Atomics.notify(ctrl, 0);
+    // A wake-up is a system call (and often hands the core to the woken thread): only when the
+    // worker said it sleeps. It sets [10] before its Atomics.wait re-checks [0], both seq-cst, so
+    // either this load sees 1 or that wait sees the new sequence and does not sleep.
+    if (Atomics.load(ctrl, 10) === 1) Atomics.notify(ctrl, 0);
   };
   const join = (): number => {
     for (let i = 0; i < SPIN && Atomics.load(ctrl, 6) !== seq; i++);
@@ -89,17 +101,20 @@ function createTwoThreadBuilder(buf: GrowBuffers, mapper: BinMapper): HistogramB
         return;
       }
       histogramStats.chunkedBuilds++;
+      if (end - start < MIN_PARALLEL_BUILD_ROWS) {
+        // Both chunks here, as the serial builder does: the hand-off would cost about what it saves.
+        buildRowRange(buf, mapper, k, start, mid, nf, base);
+        buildRowRange(buf, mapper, k, mid, end, nf, buf.scratchBase);
+        addScratchChunk(buf, mapper, nf, base);
+        return;
+      }
       histogramStats.parallelBuilds++;
-      post(OP_HISTOGRAM, mid, end, nf, buf.scratchBase, k);
+      post(OP_HISTOGRAM, mid, end, buildWidth(nf, buf.d), buf.scratchBase, k);
       buildRowRange(buf, mapper, k, start, mid, nf, base);
       join();
       addScratchChunk(buf, mapper, nf, base);
     },
-    // Serial: with the two-half partition enabled as well as the two-half gradient pass, a 200-round
-    // benchmark diverged from serial at tree 493 for a reason not yet found. Without it, on a machine
-    // loaded ~4x over its 2 cores, one of two 200-round 200k×24 runs still differed from serial in
-    // the last bits (numThreads: 1 never did): a race is left somewhere in the two-thread path.
-    // TODO: find it (tests at small sizes and an idle machine pass).
+    // Serial: a partition is a few percent of the time, and a two-half one needs a merge pass.
     partition: (start, end, col) => partitionSerial(buf, start, end, col),
     gradients() {
       const n = buf.n;

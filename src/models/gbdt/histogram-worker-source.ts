@@ -14,6 +14,7 @@ export const OP_GRADIENTS = 2;
  * Protocol over the shared Int32Array `ctrl`: [0] job sequence (main bumps, then notifies), [8] op
  * (0 = exit), [1] start row, [2] end row, [3] features used, [5] histogram base,
  * [7] class k; the worker writes [9] its result, then [6] = the finished sequence, and notifies.
+ * [10] is 1 while the worker sleeps (or is about to): only then does the main thread notify it.
  * Between jobs it polls a little before sleeping: jobs come in bursts a few microseconds apart, and
  * a futex wake-up costs more than that.
  */
@@ -28,7 +29,11 @@ const { scores, y, weight, numClasses, spin } = workerData;
 let seen = 0;
 for (;;) {
   for (let i = 0; i < spin && Atomics.load(ctrl, 0) === seen; i++);
-  Atomics.wait(ctrl, 0, seen);
+  if (Atomics.load(ctrl, 0) === seen) {
+    Atomics.store(ctrl, 10, 1);
+    Atomics.wait(ctrl, 0, seen);
+    Atomics.store(ctrl, 10, 0);
+  }
   seen = Atomics.load(ctrl, 0);
   const op = ctrl[8];
   if (op === 0) break;

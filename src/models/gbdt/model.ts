@@ -3,7 +3,8 @@ import type { Classifier, Dataset, SavedModel } from '../learner.js';
 import { type GbdtSaved, parseGbdtSaved } from './model-schema.js';
 import { softmaxInto } from './objective.js';
 import type { GbdtOptions } from './options.js';
-import { addTreeScores, type Tree, treeFromJson, treeToJson } from './tree.js';
+import { RoutedScores } from './routed-scores.js';
+import { type Tree, treeFromJson, treeToJson } from './tree.js';
 
 /** Options as saved: numThreads never changes the model, so it is not part of it. */
 export type GbdtSavedOptions = Omit<GbdtOptions, 'numThreads'>;
@@ -54,7 +55,8 @@ export class GbdtModel implements Classifier {
     const K = this.numClasses;
     const out = new Float64Array(x.n * K);
     for (let i = 0; i < x.n; i++) out.set(this.initScore, i * K);
-    for (let t = 0; t < this.trees.length; t++) addTreeScores(this.trees[t], x, out, K, t % K);
+    const routed = new RoutedScores(x, out);
+    for (let t = 0; t < this.trees.length; t++) routed.add(this.trees[t], K, t % K);
     return out;
   }
 

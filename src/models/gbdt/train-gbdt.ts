@@ -3,11 +3,13 @@ import type { Dataset } from '../learner.js';
 import { binDataset, createBinMapper } from './binning.js';
 import { createHistogramBuilder } from './histogram-threads.js';
 import { GbdtModel } from './model.js';
+import { applyPending, complementOf } from './pending-scores.js';
 import { logPriors, multiLogloss } from './objective.js';
 import { type GbdtOptionsInput, parseGbdtOptions } from './options.js';
 import { sampleFeatures, sampleRows } from './sampling.js';
 import type { Tree } from './tree.js';
-import { addTreeScores } from './tree.js';
+import { RoutedScores } from './routed-scores.js';
+import { routeRows } from './tree.js';
 import { type GrowBuffers, TreeGrower } from './tree-grower.js';
 
 /** Labelled training data; `weight` scales each row's gradient and hessian. */
@@ -66,22 +68,6 @@ function checkInputs(
   if (issues.length > 0) throw new ConfigError('invalid GBDT training inputs', issues);
 }
 
-/** Adds each pending tree's leaf value to its class's scores, row by row. */
-function applyPending(
-  scores: Float64Array,
-  K: number,
-  leafOf: Uint16Array[],
-  pending: (Float64Array | undefined)[],
-): void {
-  for (let k = 0; k < K; k++) {
-    const v = pending[k];
-    if (!v) continue;
-    const lk = leafOf[k];
-    for (let i = 0, o = k; i < lk.length; i++, o += K) scores[o] += v[lk[i]];
-    pending[k] = undefined;
-  }
-}
-
 /**
  * Trains a softmax multiclass GBDT (one leaf-wise tree per class per round). With `valid` and
  * earlyStoppingRounds > 0 it keeps the round with the best validation multi-logloss; with `init` it
@@ -108,7 +94,7 @@ export function trainGbdt(
   };
   // In shared memory: the worker computes half of the gradients from them.
   const scores = toShared(rawOf(x));
-  const validScores = valid ? rawOf(valid.x) : undefined;
+  const validScores = valid ? new RoutedScores(valid.x, rawOf(valid.x)) : undefined;
   const early = o.earlyStoppingRounds > 0 && valid !== undefined;
   if (o.earlyStoppingRounds > 0 && !valid)
     logger.warn('gbdt: earlyStoppingRounds ignored without a validation set');
@@ -135,12 +121,16 @@ export function trainGbdt(
   };
   const builder = createHistogramBuilder(buf, mapper, numThreads, n);
   const grower = new TreeGrower(buf, mapper, o, builder);
-  // Leaf of every row in the last tree of each class, when that tree saw every row: its scores are
-  // added in the next round's sequential gradient pass instead of by scattered writes now.
+  // Leaf of every row in the last tree of each class (the partition gives the bag's, a traversal of the
+  // raw values the others'): its scores are added in one sequential pass before the next gradients.
   const leafOf = Array.from({ length: K }, () => new Uint16Array(n));
   const pending: (Float64Array | undefined)[] = new Array(K).fill(undefined);
   const bag = new Uint32Array(n);
   let bagCount = sampleRows(n, 1, createRng(0), bag);
+  // Rows out of the current bag (ascending): their leaves come from the tree, the bag's from the partition.
+  const outOfBag = new Uint32Array(n);
+  const routed = new Uint32Array(n);
+  let outCount = 0;
   const bagging = o.baggingFreq > 0 && o.baggingFraction < 1;
   const trees: Tree[] = init ? [...init.trees] : [];
   const firstRound = init ? init.numRounds : 0;
@@ -160,6 +150,7 @@ export function trainGbdt(
           createRng(o.seed).fork(`round-${bagRound}`).fork('bag'),
           bag,
         );
+        outCount = complementOf(bag, bagCount, n, outOfBag);
       }
       applyPending(scores, K, leafOf, pending);
       builder.gradients();
@@ -168,20 +159,21 @@ export function trainGbdt(
         buf.rows.set(bag.subarray(0, bagCount));
         const { tree, numLeaves } = grower.grow(k, bagCount, nf);
         trees.push(tree);
-        if (bagCount < n) addTreeScores(tree, x, scores, K, k);
-        else {
-          const lk = leafOf[k];
-          for (let l = 0; l < numLeaves; l++) {
-            const end = grower.leafStart[l] + grower.leafCount[l];
-            for (let q = grower.leafStart[l]; q < end; q++) lk[buf.rows[q]] = l;
-          }
-          pending[k] = tree.leafValue;
+        const lk = leafOf[k];
+        for (let l = 0; l < numLeaves; l++) {
+          const end = grower.leafStart[l] + grower.leafCount[l];
+          for (let q = grower.leafStart[l]; q < end; q++) lk[buf.rows[q]] = l;
         }
-        if (validScores && valid) addTreeScores(tree, valid.x, validScores, K, k);
+        if (outCount > 0) {
+          routed.set(outOfBag.subarray(0, outCount));
+          routeRows(tree, x, routed, outCount, buf.tmp, lk);
+        }
+        pending[k] = tree.leafValue;
+        validScores?.add(tree, K, k);
       }
       progress.tick();
       if (early && validScores && valid) {
-        const loss = multiLogloss(validScores, valid.y, K);
+        const loss = multiLogloss(validScores.scores, valid.y, K);
         if (loss < best.loss) best = { loss, round: r };
         else if (r - best.round >= o.earlyStoppingRounds) {
           logger.debug('gbdt: early stop', { round: r, bestRound: best.round, bestLoss: best.loss });

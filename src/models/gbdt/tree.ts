@@ -43,6 +43,65 @@ export function addTreeScores(
   }
 }
 
+/**
+ * Writes the leaf of each row `rows[0..count)` of x into `leafOf[row]`: the same comparisons as
+ * addTreeScores (x <= threshold goes left, NaN to the default side), node by node over the rows rather
+ * than row by row down the tree, so each node reads one column in ascending row order without a
+ * branch per row. `rows` is reordered (stably grouped by leaf); `tmp` is scratch at least as long.
+ */
+export function routeRows(
+  tree: Tree,
+  x: Dataset,
+  rows: Uint32Array,
+  count: number,
+  tmp: Uint32Array,
+  leafOf: Uint16Array,
+): void {
+  const { feature, threshold, defaultLeft, left, right } = tree;
+  const cols = x.columns;
+  if (feature.length === 0) {
+    for (let q = 0; q < count; q++) leafOf[rows[q]] = 0;
+    return;
+  }
+  // Pending nodes with their row ranges: at most one per node, plus the root.
+  const stack = new Int32Array(3 * (feature.length + 1));
+  let top = 0;
+  stack[top++] = 0;
+  stack[top++] = 0;
+  stack[top++] = count;
+  while (top > 0) {
+    const to = stack[--top];
+    const from = stack[--top];
+    const node = stack[--top];
+    if (node < 0) {
+      const leaf = ~node;
+      for (let q = from; q < to; q++) leafOf[rows[q]] = leaf;
+      continue;
+    }
+    const col = cols[feature[node]];
+    const thr = threshold[node];
+    const dl = defaultLeft[node];
+    let l = from;
+    let t = 0;
+    for (let q = from; q < to; q++) {
+      const r = rows[q];
+      const v = col[r];
+      const go = (v <= thr ? 1 : 0) | ((Number.isNaN(v) ? 1 : 0) & dl);
+      rows[l] = r;
+      tmp[t] = r;
+      l += go;
+      t += 1 - go;
+    }
+    rows.set(tmp.subarray(0, t), l);
+    stack[top++] = left[node];
+    stack[top++] = from;
+    stack[top++] = l;
+    stack[top++] = right[node];
+    stack[top++] = l;
+    stack[top++] = to;
+  }
+}
+
 /** Plain-array form of a tree for JSON. */
 export interface TreeJson {
   feature: number[];

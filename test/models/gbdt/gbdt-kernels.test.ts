@@ -3,6 +3,9 @@ import { createRng } from '../../../src/core/index.js';
 import { binDataset, binOf, createBinMapper, sortFloats } from '../../../src/models/gbdt/binning.js';
 import { buildHistogram } from '../../../src/models/gbdt/histogram.js';
 import { classGradients, softmaxGradients, softmaxInto } from '../../../src/models/gbdt/objective.js';
+import { complementOf } from '../../../src/models/gbdt/pending-scores.js';
+import { RoutedScores } from '../../../src/models/gbdt/routed-scores.js';
+import { addTreeScores, routeRows, type Tree } from '../../../src/models/gbdt/tree.js';
 import { ds } from './helpers.js';
 
 /** Doubles with ties, both zeros, infinities, subnormals and a wide range of magnitudes. */
@@ -102,5 +105,60 @@ describe('histogram kernel', () => {
         expect(Array.from(got)).toEqual(Array.from(want));
       }
     }
+  });
+});
+
+describe('routing rows through a tree', () => {
+  // Node 0: f0 <= 1 (NaN left) → node 1, else node 2. Node 1: f1 <= -2 (NaN right) → leaf 0 | leaf 1.
+  // Node 2: f1 <= 0.5 (NaN left) → leaf 2 | leaf 3.
+  const tree: Tree = {
+    feature: Int32Array.from([0, 1, 1]),
+    threshold: Float64Array.from([1, -2, 0.5]),
+    defaultLeft: Uint8Array.from([1, 0, 1]),
+    left: Int32Array.from([1, ~0, ~2]),
+    right: Int32Array.from([2, ~1, ~3]),
+    gain: new Float64Array(3),
+    leafValue: Float64Array.from([0.5, -1, 2, 4]),
+  };
+  const nan = Number.NaN;
+  const inf = Number.POSITIVE_INFINITY;
+  const f0 = [1, 1, nan, 2, 2, inf, -inf, 0.5, 3];
+  const f1 = [-2, -1.9, nan, 0.5, 0.6, nan, -inf, inf, nan];
+  // Worked out by hand from the node rules above.
+  const expected = [0, 1, 1, 2, 3, 2, 0, 1, 2];
+
+  it('sends each row to the leaf the row-by-row rules give, NaN to the default side', () => {
+    const x = ds([f0, f1]);
+    const rows = Uint32Array.from({ length: x.n }, (_, i) => i);
+    const leafOf = new Uint16Array(x.n);
+    routeRows(tree, x, rows, x.n, new Uint32Array(x.n), leafOf);
+    expect(Array.from(leafOf)).toEqual(expected);
+    // Only a subset of rows, in any order: only their entries are written.
+    const some = Uint32Array.from([8, 3, 0]);
+    const only = new Uint16Array(x.n).fill(9);
+    routeRows(tree, x, some, 3, new Uint32Array(3), only);
+    expect(Array.from(only)).toEqual([0, 9, 9, 2, 9, 9, 9, 9, 2]);
+  });
+
+  it('adds the same leaf values as the row-by-row traversal', () => {
+    const x = ds([f0, f1]);
+    const K = 2;
+    const a = Float64Array.from({ length: x.n * K }, (_, i) => i / 7);
+    const b = Float64Array.from(a);
+    addTreeScores(tree, x, a, K, 1);
+    new RoutedScores(x, b).add(tree, K, 1);
+    expect(Array.from(b)).toEqual(Array.from(a));
+    for (let i = 0; i < x.n; i++) expect(a[i * K + 1]).toBe((i * K + 1) / 7 + tree.leafValue[expected[i]]);
+  });
+});
+
+describe('rows out of a bag', () => {
+  it('lists the ids missing from an ascending bag, in order', () => {
+    const out = new Uint32Array(8);
+    expect(complementOf(Uint32Array.from([1, 3, 4]), 3, 6, out)).toBe(3);
+    expect(Array.from(out.subarray(0, 3))).toEqual([0, 2, 5]);
+    expect(complementOf(Uint32Array.from([0, 1, 2]), 3, 3, out)).toBe(0);
+    expect(complementOf(new Uint32Array(0), 0, 2, out)).toBe(2);
+    expect(Array.from(out.subarray(0, 2))).toEqual([0, 1]);
   });
 });

@@ -54,9 +54,10 @@ describe('row-chunked histograms', () => {
       expect(histogramStats.parallelBuilds).toBe(0);
       resetHistogramStats();
       const two = JSON.stringify(trainGbdt(data, { ...opts, numThreads: 2 }).toJSON());
-      // The worker really summed the second chunk of some leaves.
+      // The worker really summed the second chunk of some leaves (those of 8192+ rows; smaller
+      // chunked leaves are summed in the same two chunks on the main thread).
       expect(histogramStats.parallelBuilds).toBeGreaterThan(0);
-      expect(histogramStats.parallelBuilds).toBe(histogramStats.chunkedBuilds);
+      expect(histogramStats.parallelBuilds).toBeLessThanOrEqual(histogramStats.chunkedBuilds);
       expect(firstDiff(one, two)).toBe(-1);
     }
   });
