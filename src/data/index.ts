@@ -17,6 +17,7 @@ export {
   localWeekday,
   weekdaySessions,
 } from './calendar.js';
+export { civilFromDays, MS_PER_DAY } from './civil.js';
 export { parseTimestamp, scanTimestamp } from './parse-timestamp.js';
 export {
   isValidTimeZone,

@@ -1,3 +1,5 @@
+import { civilFromDays, MS_PER_DAY } from '../data/index.js';
+
 // JSON values as bytes, written straight into a Uint8Array at a position (returning the next one):
 // whole numbers, ISO times, and the tables and constants LineBuffer's number writer uses. No allocation.
 const DIGITS = new Uint8Array(32);
@@ -74,23 +76,16 @@ export function writeWhole(u8: Uint8Array, pos: number, n: number, width: number
 /**
  * Writes src[i] (epoch ms) as a quoted ISO-8601 UTC time with milliseconds, like
  * JSON.stringify(new Date(ms).toISOString()) (years 0–9999; 26 bytes), at u8[pos…]; returns the end.
- * Civil date from days since 1970-01-01 (H. Hinnant's algorithm), all in doubles: no allocation.
+ * The civil date comes from the data calendar's civilFromDays (a shared scratch array): no allocation.
  */
 export function writeIsoTime(u8: Uint8Array, pos: number, src: Float64Array, i: number): number {
   const ms = src[i];
-  const days = Math.floor(ms / 86_400_000);
-  let rest = ms - days * 86_400_000;
-  const z = days + 719_468;
-  const era = Math.floor(z / 146_097);
-  const doe = z - era * 146_097;
-  const yoe = Math.floor(
-    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365,
-  );
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  const days = Math.floor(ms / MS_PER_DAY);
+  let rest = ms - days * MS_PER_DAY;
+  const civil = civilFromDays(days);
+  const y = civil[0];
+  const m = civil[1];
+  const d = civil[2];
   const h = Math.floor(rest / 3_600_000);
   rest -= h * 3_600_000;
   const mi = Math.floor(rest / 60_000);

@@ -1,4 +1,4 @@
-import { ConfigError, logger } from '../../core/index.js';
+import { logger } from '../../core/index.js';
 import { SoftmaxKernel } from './softmax-kernel.js';
 import {
   batchBuffer,
@@ -8,7 +8,12 @@ import {
   unpackSoftmaxParams,
   wholeBatch,
 } from './softmax-rows.js';
-import type { StudentFit, StudentFitRequest } from './student-fit.js';
+import {
+  assertTrainLossFinite,
+  epochVerdict,
+  type StudentFit,
+  type StudentFitRequest,
+} from './student-fit.js';
 import { shuffledIndices } from './training-batches.js';
 import { TypedAdam } from './typed-adam.js';
 
@@ -68,16 +73,13 @@ export function fitSoftmax(req: StudentFitRequest): SoftmaxFit {
     }
     epochsRun = epoch;
     const trainLoss = lossSum / train.n;
-    if (!Number.isFinite(trainLoss)) {
-      throw new ConfigError('student training diverged (non-finite loss)', [
-        { path: 'student.learningRate', message: 'lower it', value: options.learningRate },
-      ]);
-    }
+    assertTrainLossFinite(trainLoss, options);
     if (!valid) continue;
     const validLoss = kernel.sumLoss(valid, 0, valid.n, theta, validWeights, null) / valid.n;
     logger.debug('student epoch', { epoch, trainLoss, validLoss });
-    if (validLoss < best.loss - 1e-7) best = { loss: validLoss, epoch, params: copy() };
-    else if (epoch - best.epoch >= options.patience) break;
+    const verdict = epochVerdict(validLoss, best, epoch, options.patience);
+    if (verdict === 'improved') best = { loss: validLoss, epoch, params: copy() };
+    else if (verdict === 'stop') break;
   }
   if (!valid) best = { loss: Number.NaN, epoch: epochsRun, params: copy() };
   return {

@@ -1,8 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
-import { ConfigError, logger } from '../../core/index.js';
+import { logger } from '../../core/index.js';
 import { forwardLogits, type TfLayer } from './dense-network.js';
 import { distillationLossFromLogProbs } from './distillation-loss.js';
-import type { StudentFit, StudentFitRequest } from './student-fit.js';
+import {
+  assertTrainLossFinite,
+  epochVerdict,
+  type StudentFit,
+  type StudentFitRequest,
+} from './student-fit.js';
 import { dropoutMasks, shuffledIndices, snapshot, upload } from './training-batches.js';
 
 /**
@@ -67,11 +72,7 @@ export async function fitTf(req: StudentFitRequest): Promise<StudentFit> {
       }
       epochsRun = epoch;
       const trainLoss = lossSum / train.n;
-      if (!Number.isFinite(trainLoss)) {
-        throw new ConfigError('student training diverged (non-finite loss)', [
-          { path: 'student.learningRate', message: 'lower it', value: options.learningRate },
-        ]);
-      }
+      assertTrainLossFinite(trainLoss, options);
       if (!valid) continue;
       const validLoss = tf.tidy(
         () =>
@@ -83,8 +84,9 @@ export async function fitTf(req: StudentFitRequest): Promise<StudentFit> {
           ).dataSync()[0],
       );
       logger.debug('student epoch', { epoch, trainLoss, validLoss });
-      if (validLoss < best.loss - 1e-7) best = { loss: validLoss, epoch, params: await snapshot(vars) };
-      else if (epoch - best.epoch >= options.patience) break;
+      const verdict = epochVerdict(validLoss, best, epoch, options.patience);
+      if (verdict === 'improved') best = { loss: validLoss, epoch, params: await snapshot(vars) };
+      else if (verdict === 'stop') break;
     }
     if (!valid) best = { loss: Number.NaN, epoch: epochsRun, params: await snapshot(vars) };
   } finally {

@@ -1,4 +1,4 @@
-import type { Rng } from '../../core/index.js';
+import { ConfigError, type Rng } from '../../core/index.js';
 import type { DenseLayer, Normaliser } from '../scorer/index.js';
 import type { DistillationWeights } from './distillation-loss.js';
 import type { StudentOptions } from './student-options.js';
@@ -29,4 +29,27 @@ export interface StudentFit {
   bestLoss: number;
   /** Which loop ran. */
   trainer: 'typed-array' | 'tfjs';
+}
+
+/** Throws the configuration error of a diverged run (a non-finite mean training loss after an epoch). */
+export function assertTrainLossFinite(trainLoss: number, options: StudentOptions): void {
+  if (!Number.isFinite(trainLoss)) {
+    throw new ConfigError('student training diverged (non-finite loss)', [
+      { path: 'student.learningRate', message: 'lower it', value: options.learningRate },
+    ]);
+  }
+}
+
+/**
+ * Early stopping, the same in every fitting loop: an epoch whose validation loss beats the best by more
+ * than 1e-7 becomes the best; `patience` epochs without that stop the loop.
+ */
+export function epochVerdict(
+  validLoss: number,
+  best: { loss: number; epoch: number },
+  epoch: number,
+  patience: number,
+): 'improved' | 'stop' | 'continue' {
+  if (validLoss < best.loss - 1e-7) return 'improved';
+  return epoch - best.epoch >= patience ? 'stop' : 'continue';
 }

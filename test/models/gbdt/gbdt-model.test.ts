@@ -8,15 +8,7 @@ import {
   resetHistogramStats,
 } from '../../../src/models/gbdt/histogram-builder.js';
 import { loadClassifier, type SavedModel } from '../../../src/models/index.js';
-import { xorData } from './helpers.js';
-
-/** Index of the first differing character (-1 when equal), to keep failure output short. */
-function firstDiff(a: string, b: string): number {
-  if (a === b) return -1;
-  let i = 0;
-  while (i < a.length && a[i] === b[i]) i++;
-  return i;
-}
+import { firstDiff, xorData } from './helpers.js';
 
 const sampled = { featureFraction: 0.6, baggingFraction: 0.7, baggingFreq: 2 };
 

@@ -8,14 +8,7 @@ import {
   MIN_CHUNKED_ROWS,
   resetHistogramStats,
 } from '../../../src/models/gbdt/histogram-builder.js';
-
-/** Index of the first differing character (-1 when equal), to keep failure output short. */
-function firstDiff(a: string, b: string): number {
-  if (a === b) return -1;
-  let i = 0;
-  while (i < a.length && a[i] === b[i]) i++;
-  return i;
-}
+import { firstDiff } from './helpers.js';
 
 /** The teacher's sampling (bagging every round, 80 % of features) on the benchmark's data shape. */
 const teacherLike = {

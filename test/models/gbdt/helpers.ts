@@ -29,3 +29,11 @@ export function accuracy(proba: Float64Array, y: Int32Array, K: number): number 
   }
   return hits / y.length;
 }
+
+/** Index of the first differing character (-1 when equal), to keep failure output short. */
+export function firstDiff(a: string, b: string): number {
+  if (a === b) return -1;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return i;
+}
