@@ -35,6 +35,20 @@ describe('an error caused by a flag names the flag, exits 3, without a stack tra
     expect(r.stderr).not.toContain('    at ');
   });
 
+  it('engine dashboard refuses a file where it follows a directory, naming the flag', () => {
+    const dir = tempDir('sq-dash-flags-');
+    const file = join(dir, 'telemetry.txt');
+    writeFileSync(file, 'not a directory\n');
+    for (const flag of ['--telemetry-dir', '--out', '--root']) {
+      const r = runCli(['engine', 'dashboard', '--port', '0', flag, file]);
+      expect(r.code, flag).toBe(3);
+      const rec = errorRecord(r.stderr);
+      expect(rec.msg).toBe(`${flag}: ${file} is not a directory`);
+      expect(rec.issues[0]).toContain('is a file');
+      expect(r.stderr).not.toContain('    at ');
+    }
+  });
+
   it('suggests the flag meant by a typo', () => {
     const rec = errorRecord(runCli(['train-teacher', '--symbls', 'TCS']).stderr);
     expect(rec.issues[0]).toContain('did you mean --symbols?');

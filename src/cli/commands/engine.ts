@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadParams, settings } from '../../config/index.js';
 import { ConfigError, startProgress } from '../../core/index.js';
@@ -17,7 +18,7 @@ import { ENGINE_FILES, PATHS } from '../../pipeline/index.js';
 import { DEFAULT_REGISTRY_ROOT } from '../../registry/index.js';
 import { dateFlag, print } from '../args.js';
 import type { FlagValues, ParsedFlags } from '../flag-spec.js';
-import type { ENGINE_FLAGS } from './engine-flags.js';
+import { ENGINE_FLAGS } from './engine-flags.js';
 import type { Command } from './types.js';
 
 const USAGE = [
@@ -142,12 +143,31 @@ function statusCommand(values: Values): number {
   return 0;
 }
 
+/**
+ * A directory the dashboard follows: it may not exist yet (the engine or the batch has not started), but a
+ * file or other non-directory there is a mistake that would leave its panel silently empty.
+ */
+function followedDir(flag: 'out' | 'root' | 'telemetry-dir', dir: string): string {
+  const st = statSync(dir, { throwIfNoEntry: false });
+  if (st !== undefined && !st.isDirectory()) {
+    throw new ConfigError(`--${flag}: ${dir} is not a directory`, [
+      {
+        path: `--${flag}`,
+        value: dir,
+        message: `is ${st.isFile() ? 'a file' : 'not a directory'}; the dashboard follows a directory`,
+        fix: `pass the directory (default ${ENGINE_FLAGS[flag].default})`,
+      },
+    ]);
+  }
+  return dir;
+}
+
 /** `engine dashboard`: serves the status page (and batch training progress) on loopback until interrupted. */
 async function dashboardCommand(values: Values): Promise<number> {
   const d = await startDashboard({
-    stateDir: values.out ?? PATHS.live,
-    registryRoot: values.root ?? DEFAULT_REGISTRY_ROOT,
-    telemetryDir: values['telemetry-dir'] ?? PATHS.telemetry,
+    stateDir: followedDir('out', values.out ?? PATHS.live),
+    registryRoot: followedDir('root', values.root ?? DEFAULT_REGISTRY_ROOT),
+    telemetryDir: followedDir('telemetry-dir', values['telemetry-dir'] ?? PATHS.telemetry),
     host: values.host ?? '127.0.0.1',
     port: values.port ?? 8050,
   });
