@@ -1,5 +1,6 @@
 import type { Dataset } from '../learner.js';
 import { ZERO_THRESHOLD, zeroAsOneBinBounds } from './bin-bounds.js';
+import type { WasmArena } from './wasm-arena.js';
 
 /**
  * Per-feature quantile bins. Feature j has `numBins[j]` bins: value bins 0..numBins-2 with raw upper
@@ -144,16 +145,24 @@ export type RowBins = Uint16Array | Uint32Array;
 /**
  * Bins of every value, twice: row-major histogram cell indices (row i, feature j at i*d+j holds
  * offsets[j] + bin) and column-major bins (feature j at j*n, for partitioning), both in shared
- * memory for the training worker.
+ * memory for the training worker: the wasm arena's when given, for the wasm kernels.
  */
-export function binDataset(x: Dataset, mapper: BinMapper): { byRow: RowBins; byFeature: Uint8Array } {
+export function binDataset(
+  x: Dataset,
+  mapper: BinMapper,
+  arena?: WasmArena,
+): { byRow: RowBins; byFeature: Uint8Array } {
   const { n, d } = x;
   const cells = Math.max(1, n * d);
-  const byRow =
-    mapper.totalBins <= 65_536
-      ? new Uint16Array(new SharedArrayBuffer(cells * 2))
-      : new Uint32Array(new SharedArrayBuffer(cells * 4));
-  const byFeature = new Uint8Array(new SharedArrayBuffer(cells));
+  const wide = mapper.totalBins > 65_536;
+  const byRow = arena
+    ? wide
+      ? arena.alloc(Uint32Array, cells)
+      : arena.alloc(Uint16Array, cells)
+    : wide
+      ? new Uint32Array(new SharedArrayBuffer(cells * 4))
+      : new Uint16Array(new SharedArrayBuffer(cells * 2));
+  const byFeature = arena ? arena.alloc(Uint8Array, cells) : new Uint8Array(new SharedArrayBuffer(cells));
   const padded = new Float64Array(256);
   for (let j = 0; j < d; j++) {
     const col = x.columns[j];

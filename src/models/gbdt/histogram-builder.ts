@@ -1,5 +1,6 @@
 import type { BinMapper } from './binning.js';
 import { addHistogram, buildHistogram, clearHistogram } from './histogram.js';
+import { buildHistogramWasm } from './histogram-wasm.js';
 import { softmaxGradients } from './objective.js';
 import { partitionRows } from './partition.js';
 import type { GrowBuffers } from './tree-grower.js';
@@ -66,6 +67,26 @@ export function buildRowRange(
 ): void {
   const q1 = buildWidth(nf, buf.d);
   clearHistogram(buf.feats, 0, q1, mapper.offsets, mapper.numBins, buf.hist, base, mapper.totalBins);
+  if (buf.kernels) {
+    const { bins, d, rows, gh, feats, hist } = buf;
+    const scratch = buf.scratch.byteOffset;
+    buildHistogramWasm(
+      buf.kernels,
+      bins,
+      d,
+      rows,
+      start,
+      end,
+      gh,
+      2 * k * buf.n,
+      feats,
+      q1,
+      hist,
+      base,
+      scratch,
+    );
+    return;
+  }
   buildHistogram(
     buf.bins,
     buf.d,
@@ -99,11 +120,46 @@ export function addScratchChunk(buf: GrowBuffers, mapper: BinMapper, nf: number,
   );
 }
 
+/**
+ * Stable partition of rows[from..to) on the split's go-left table (wasm kernel when there is one):
+ * left rows compacted from rows[from], the right ones in order to tmp[from..]; returns the left count.
+ */
+export function partitionRange(buf: GrowBuffers, from: number, to: number, col: number): number {
+  const { rows, tmp, binsByFeature, goLeft } = buf;
+  if (buf.kernels) {
+    const c = binsByFeature.byteOffset + col;
+    return buf.kernels.partition(rows.byteOffset, tmp.byteOffset, from, to, c, goLeft.byteOffset);
+  }
+  return partitionRows(rows, tmp, from, to, binsByFeature, col, goLeft);
+}
+
 /** Stable serial partition of rows [start, end) on the split's go-left table; returns the left count. */
 export function partitionSerial(buf: GrowBuffers, start: number, end: number, col: number): number {
-  const nLeft = partitionRows(buf.rows, buf.tmp, start, end, buf.binsByFeature, col, buf.goLeft);
+  const nLeft = partitionRange(buf, start, end, col);
   buf.rows.set(buf.tmp.subarray(start, end - nLeft), start + nLeft);
   return nLeft;
+}
+
+/**
+ * Joins two partitioned halves: [start, mid) left `la` rows in rows[start..], right ones in
+ * tmp[start..]; [mid, end) left `lb` rows in rows[mid..], right ones in tmp[mid..]. Lays out the
+ * left rows of both halves, then the right ones, each in row order (what one serial pass gives).
+ */
+export function joinPartitions(
+  buf: GrowBuffers,
+  start: number,
+  mid: number,
+  end: number,
+  la: number,
+  lb: number,
+): number {
+  const { rows, tmp } = buf;
+  const ra = mid - start - la;
+  const rb = end - mid - lb;
+  rows.copyWithin(start + la, mid, mid + lb);
+  rows.set(tmp.subarray(start, start + ra), start + la + lb);
+  rows.set(tmp.subarray(mid, mid + rb), start + la + lb + ra);
+  return la + lb;
 }
 
 export function createSerialBuilder(buf: GrowBuffers, mapper: BinMapper): HistogramBuilder {

@@ -8,9 +8,17 @@ import {
   createSerialBuilder,
   type HistogramBuilder,
   histogramStats,
+  joinPartitions,
+  partitionRange,
   partitionSerial,
 } from './histogram-builder.js';
-import { HISTOGRAM_WORKER_SOURCE, OP_GRADIENTS, OP_HISTOGRAM } from './histogram-worker-source.js';
+import { histogramWasmModule } from './histogram-wasm.js';
+import {
+  HISTOGRAM_WORKER_SOURCE,
+  OP_GRADIENTS,
+  OP_HISTOGRAM,
+  OP_PARTITION,
+} from './histogram-worker-source.js';
 import { softmaxGradients } from './objective.js';
 import { gbdtAutoThreads } from './thread-budget.js';
 import type { GrowBuffers } from './tree-grower.js';
@@ -43,6 +51,9 @@ function createTwoThreadBuilder(buf: GrowBuffers, mapper: BinMapper): HistogramB
   const ctrl = new Int32Array(new SharedArrayBuffer(16 * 4));
   const worker = new Worker(HISTOGRAM_WORKER_SOURCE, {
     eval: true,
+    // Not the parent's flags: under `node --input-type=module -e …` the worker's CommonJS source
+    // would be parsed as a module and die before answering.
+    execArgv: [],
     workerData: {
       ctrl,
       cells: buf.bins,
@@ -60,6 +71,12 @@ function createTwoThreadBuilder(buf: GrowBuffers, mapper: BinMapper): HistogramB
       weight: buf.weight,
       numClasses: buf.numClasses,
       spin: SPIN,
+      memory: buf.memory,
+      scratch: buf.scratch,
+      tmp: buf.tmp,
+      binsByFeature: buf.binsByFeature,
+      goLeft: buf.goLeft,
+      wasm: buf.kernels ? histogramWasmModule() : undefined,
     },
   });
   worker.unref();
@@ -114,8 +131,15 @@ function createTwoThreadBuilder(buf: GrowBuffers, mapper: BinMapper): HistogramB
       join();
       addScratchChunk(buf, mapper, nf, base);
     },
-    // Serial: a partition is a few percent of the time, and a two-half one needs a merge pass.
-    partition: (start, end, col) => partitionSerial(buf, start, end, col),
+    partition(start, end, col) {
+      if (end - start < MIN_PARALLEL_BUILD_ROWS) return partitionSerial(buf, start, end, col);
+      // Each thread partitions half of the rows, then the halves are joined: the same layout.
+      const mid = start + ((end - start) >>> 1);
+      post(OP_PARTITION, mid, end, col, 0, 0);
+      const la = partitionRange(buf, start, mid, col);
+      const lb = join();
+      return joinPartitions(buf, start, mid, end, la, lb);
+    },
     gradients() {
       const n = buf.n;
       if (n < MIN_PARALLEL_ROWS) {

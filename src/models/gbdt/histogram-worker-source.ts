@@ -1,9 +1,12 @@
 import { buildHistogram, clearHistogram } from './histogram.js';
+import { buildHistogramWasm } from './histogram-wasm.js';
 import { softmaxGradients } from './objective.js';
+import { partitionRows } from './partition.js';
 
 /** Job codes of the worker protocol. */
 export const OP_HISTOGRAM = 1;
 export const OP_GRADIENTS = 2;
+export const OP_PARTITION = 3;
 
 /**
  * Source of the training worker, run with `new Worker(source, { eval: true })` so it works the same
@@ -11,8 +14,11 @@ export const OP_GRADIENTS = 2;
  * functions the main thread runs (they are kept self-contained), so threaded and serial training do
  * the same arithmetic in the same order and stay bit-identical; tests compare both.
  *
+ * With `memory` (the arena's wasm memory) and `wasm` (the compiled kernel module) it instantiates the
+ * same WebAssembly kernels as the main thread on the same memory.
+ *
  * Protocol over the shared Int32Array `ctrl`: [0] job sequence (main bumps, then notifies), [8] op
- * (0 = exit), [1] start row, [2] end row, [3] features used, [5] histogram base,
+ * (0 = exit), [1] start row, [2] end row, [3] features used (a partition: the feature's column), [5] histogram base,
  * [7] class k; the worker writes [9] its result, then [6] = the finished sequence, and notifies.
  * [10] is 1 while the worker sleeps (or is about to): only then does the main thread notify it.
  * Between jobs it polls a little before sleeping: jobs come in bursts a few microseconds apart, and
@@ -23,9 +29,14 @@ export const HISTOGRAM_WORKER_SOURCE = `
 const { workerData } = require('node:worker_threads');
 ${clearHistogram.toString()}
 ${buildHistogram.toString()}
+${buildHistogramWasm.toString()}
 ${softmaxGradients.toString()}
+${partitionRows.toString()}
 const { ctrl, cells, d, n, gh, rows, feats, offsets, numBins, hist, half } = workerData;
-const { scores, y, weight, numClasses, spin } = workerData;
+const { scores, y, weight, numClasses, spin, memory, wasm, tmp, binsByFeature, goLeft } = workerData;
+// The second half of the scratch pairs: the main thread uses the first.
+const scratch = workerData.scratch.byteOffset + workerData.scratch.byteLength / 2;
+const kernels = memory ? new WebAssembly.Instance(wasm, { env: { mem: memory } }).exports : undefined;
 let seen = 0;
 for (;;) {
   for (let i = 0; i < spin && Atomics.load(ctrl, 0) === seen; i++);
@@ -44,9 +55,15 @@ for (;;) {
     const nf = ctrl[3];
     const base = ctrl[5];
     clearHistogram(feats, 0, nf, offsets, numBins, hist, base, half);
-    buildHistogram(cells, d, rows, start, end, gh, 2, 2 * ctrl[7] * n, feats, 0, nf, hist, base, half);
+    if (kernels) buildHistogramWasm(kernels, cells, d, rows, start, end, gh, 2 * ctrl[7] * n, feats, nf, hist, base, scratch);
+    else buildHistogram(cells, d, rows, start, end, gh, 2, 2 * ctrl[7] * n, feats, 0, nf, hist, base, half);
   } else if (op === ${OP_GRADIENTS}) {
     softmaxGradients(scores, y, numClasses, weight, gh, start, end);
+  } else if (op === ${OP_PARTITION}) {
+    const col = ctrl[3];
+    result = kernels
+      ? kernels.partition(rows.byteOffset, tmp.byteOffset, start, end, binsByFeature.byteOffset + col, goLeft.byteOffset)
+      : partitionRows(rows, tmp, start, end, binsByFeature, col, goLeft);
   }
   ctrl[9] = result;
   Atomics.store(ctrl, 6, seen);

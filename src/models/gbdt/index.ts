@@ -10,6 +10,7 @@ export type { GbdtSaved } from './model-schema.js';
 export { logPriors, multiLogloss } from './objective.js';
 export { gbdtOptionsSchema, parseGbdtOptions } from './options.js';
 export type { GbdtOptions, GbdtOptionsInput } from './options.js';
+export { setGbdtWasmLimit } from './grow-buffers.js';
 export { gbdtAutoThreads, setGbdtThreadBudget } from './thread-budget.js';
 export { trainGbdt } from './train-gbdt.js';
 export type { GbdtTrainSet } from './train-gbdt.js';

@@ -49,7 +49,6 @@ export function findBestSplit(
   nf: number,
   offsets: Int32Array,
   numBins: Int32Array,
-  half: number,
   hasMissing: Uint8Array,
   sumG: number,
   sumH: number,
@@ -67,16 +66,15 @@ export function findBestSplit(
   for (let q = 0; q < nf; q++) {
     const j = feats[q];
     const last = numBins[j] - 2; // last value bin; numBins[j] - 1 is the missing bin
-    const o = base + offsets[j];
-    const oh = o + half;
+    const o = base + 2 * offsets[j];
     const missing = hasMissing[j] === 1;
     // Right to left: the right child takes value bins t..last, the threshold is t - 1.
     let gr = 0;
     let hr = 0;
     let cr = 0;
     for (let t = last; t >= 1; t--) {
-      const bh = hist[oh + t];
-      gr += hist[o + t];
+      const bh = hist[o + 2 * t + 1];
+      gr += hist[o + 2 * t];
       hr += bh;
       cr += Math.floor(bh * cntFactor + 0.5);
       if (cr < minC || hr < minH) continue;
@@ -102,8 +100,8 @@ export function findBestSplit(
     let hl = 0;
     let cl = 0;
     for (let t = 0; t <= last; t++) {
-      const bh = hist[oh + t];
-      gl += hist[o + t];
+      const bh = hist[o + 2 * t + 1];
+      gl += hist[o + 2 * t];
       hl += bh;
       cl += Math.floor(bh * cntFactor + 0.5);
       if (cl < minC || hl < minH) continue;

@@ -1,6 +1,7 @@
 import { ConfigError, createRng, type Issue, logger, startProgress } from '../../core/index.js';
 import type { Dataset } from '../learner.js';
-import { binDataset, createBinMapper } from './binning.js';
+import { createBinMapper } from './binning.js';
+import { createGrowBuffers } from './grow-buffers.js';
 import { createHistogramBuilder } from './histogram-threads.js';
 import { GbdtModel } from './model.js';
 import { applyPending, complementOf } from './pending-scores.js';
@@ -10,7 +11,7 @@ import { sampleFeatures, sampleRows } from './sampling.js';
 import type { Tree } from './tree.js';
 import { RoutedScores } from './routed-scores.js';
 import { routeRows } from './tree.js';
-import { type GrowBuffers, TreeGrower } from './tree-grower.js';
+import { TreeGrower } from './tree-grower.js';
 
 /** Labelled training data; `weight` scales each row's gradient and hessian. */
 export interface GbdtTrainSet {
@@ -18,9 +19,6 @@ export interface GbdtTrainSet {
   y: Int32Array;
   weight?: Float64Array;
 }
-
-const shared = <T>(C: new (b: SharedArrayBuffer) => T, bytes: number): T =>
-  new C(new SharedArrayBuffer(Math.max(8, bytes)));
 
 /** Copy of a typed array in shared memory, of exactly the same length (kernels read `y.length`). */
 function toShared<T extends Float64Array | Int32Array>(a: T): T {
@@ -100,25 +98,13 @@ export function trainGbdt(
     logger.warn('gbdt: earlyStoppingRounds ignored without a validation set');
 
   const mapper = createBinMapper(x, o.maxBin, o.minDataInBin);
-  const binned = binDataset(x, mapper);
-  const buf: GrowBuffers = {
-    bins: binned.byRow,
-    binsByFeature: binned.byFeature,
-    n,
-    d,
-    gh: shared(Float64Array, n * K * 2 * 8),
-    rows: shared(Uint32Array, n * 4),
-    feats: shared(Int32Array, d * 4),
-    hist: shared(Float64Array, (o.numLeaves + 1) * mapper.totalBins * 2 * 8),
-    histStride: mapper.totalBins * 2,
-    scratchBase: o.numLeaves * mapper.totalBins * 2,
-    tmp: shared(Uint32Array, n * 4),
-    goLeft: shared(Uint8Array, 256),
+  const buf = createGrowBuffers(x, mapper, {
     scores,
     y: toShared(y),
     weight: weight ? toShared(weight) : undefined,
     numClasses: K,
-  };
+    numLeaves: o.numLeaves,
+  });
   const builder = createHistogramBuilder(buf, mapper, numThreads, n);
   const grower = new TreeGrower(buf, mapper, o, builder);
   // Leaf of every row in the last tree of each class (the partition gives the bag's, a traversal of the

@@ -1,6 +1,8 @@
 import type { BinMapper, RowBins } from './binning.js';
 import { subtractHistogram } from './histogram.js';
 import type { HistogramBuilder } from './histogram-builder.js';
+import type { HistogramKernels } from './histogram-wasm.js';
+import type { WasmMemory } from './wasm-api.js';
 import { emptySplit, findBestSplit, type SplitInfo, type SplitParams } from './split.js';
 import type { Tree } from './tree.js';
 
@@ -25,7 +27,7 @@ export interface GrowBuffers {
   /** Column-major copy of `bins` (feature j at j*n): partitioning reads one feature of many rows. */
   binsByFeature: Uint8Array;
   n: number;
-  /** Doubles per histogram slot: totalBins gradient sums, then totalBins hessian sums (see histogram.ts). */
+  /** Doubles per histogram slot: a (gradient, hessian) sum pair per bin (see histogram.ts). */
   histStride: number;
   /** Offset in `hist` of the slot past the leaves' that holds a leaf's second-chunk partial sums. */
   scratchBase: number;
@@ -38,6 +40,11 @@ export interface GrowBuffers {
   y: Int32Array;
   weight: Float64Array | undefined;
   numClasses: number;
+  /** The wasm memory holding bins, gh, rows, feats and hist, and its kernels; undefined: JavaScript kernel. */
+  memory: WasmMemory | undefined;
+  kernels: HistogramKernels | undefined;
+  /** Gathered-gradient scratch of the blocked wasm kernel: the first half the main thread's, the second the worker's. */
+  scratch: Float64Array;
 }
 
 /**
@@ -200,7 +207,6 @@ export class TreeGrower {
       nf,
       m.offsets,
       m.numBins,
-      m.totalBins,
       m.hasMissing,
       this.leafG[l],
       this.leafH[l],

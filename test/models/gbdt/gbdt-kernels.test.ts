@@ -76,7 +76,7 @@ describe('objective kernels', () => {
 });
 
 describe('histogram kernel', () => {
-  it('buildHistogram sums each cell in row order on the dense, blocked and feature-subset paths', () => {
+  it('buildHistogram sums each cell in row order on the dense and feature-subset paths, as (g, h) pairs', () => {
     const n = 3000;
     const d = 11;
     const nb = 7;
@@ -98,8 +98,8 @@ describe('histogram kernel', () => {
           const r = rows[p];
           for (const j of feats) {
             const c = cells[r * d + j];
-            want[base + c] += gh[2 * r];
-            want[base + half + c] += gh[2 * r + 1];
+            want[base + 2 * c] += gh[2 * r];
+            want[base + 2 * c + 1] += gh[2 * r + 1];
           }
         }
         expect(Array.from(got)).toEqual(Array.from(want));

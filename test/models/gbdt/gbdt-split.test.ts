@@ -3,11 +3,11 @@ import { emptySplit, findBestSplit, type SplitParams } from '../../../src/models
 
 /**
  * findBestSplit on one feature whose histogram slot holds the given per-bin gradient and hessian sums
- * (value bins, then the missing bin last).
+ * (value bins, then the missing bin last), stored as (gradient, hessian) pairs.
  */
 function best(g: number[], h: number[], count: number, p: Partial<SplitParams>, hasMissing = 0) {
   const nb = g.length;
-  const hist = Float64Array.from([...g, ...h]);
+  const hist = Float64Array.from(g.flatMap((gi, b) => [gi, h[b]]));
   const sumG = g.reduce((a, b) => a + b, 0);
   const sumH = h.reduce((a, b) => a + b, 0);
   const params: SplitParams = {
@@ -25,7 +25,6 @@ function best(g: number[], h: number[], count: number, p: Partial<SplitParams>, 
     1,
     Int32Array.of(0),
     Int32Array.of(nb),
-    nb,
     Uint8Array.of(hasMissing),
     sumG,
     sumH,

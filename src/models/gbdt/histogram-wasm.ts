@@ -1,0 +1,111 @@
+import { HISTOGRAM_WASM_BASE64 } from './histogram-wasm-bytes.js';
+import { type WasmMemory, type WasmModule, wasmApi } from './wasm-api.js';
+
+/** The kernels of histogram-wat.ts; every pointer is a byte offset in the arena's memory. */
+export interface HistogramKernels {
+  dense16(cells: number, d: number, rows: number, start: number, end: number, gh: number, hist: number): void;
+  dense32(cells: number, d: number, rows: number, start: number, end: number, gh: number, hist: number): void;
+  blocked16(
+    cells: number,
+    d: number,
+    rows: number,
+    start: number,
+    end: number,
+    gh: number,
+    hist: number,
+    scratch: number,
+  ): number;
+  blocked32(
+    cells: number,
+    d: number,
+    rows: number,
+    start: number,
+    end: number,
+    gh: number,
+    hist: number,
+    scratch: number,
+  ): number;
+  subset16(
+    cells: number,
+    d: number,
+    rows: number,
+    start: number,
+    end: number,
+    gh: number,
+    hist: number,
+    feats: number,
+    nf: number,
+  ): void;
+  partition(rows: number, tmp: number, from: number, to: number, col: number, goLeft: number): number;
+  subset32(
+    cells: number,
+    d: number,
+    rows: number,
+    start: number,
+    end: number,
+    gh: number,
+    hist: number,
+    feats: number,
+    nf: number,
+  ): void;
+}
+
+let compiled: WasmModule | undefined;
+
+/** The compiled kernel module (compiled once per thread; a Module can also be posted to a worker). */
+export function histogramWasmModule(): WasmModule {
+  compiled ??= new wasmApi.Module(Buffer.from(HISTOGRAM_WASM_BASE64, 'base64'));
+  return compiled;
+}
+
+/** Instantiates the kernels on a shared memory (the arena's). */
+export function histogramKernels(memory: WasmMemory): HistogramKernels {
+  const instance = new wasmApi.Instance(histogramWasmModule(), { env: { mem: memory } });
+  return instance.exports as unknown as HistogramKernels;
+}
+
+/**
+ * buildHistogram through the wasm kernels: rows[start..end) of the class whose gradients start at
+ * double `ghOffset` of `gh`, features feats[0..nf) (all d when nf = d), into the slot at double
+ * `base` of `hist`. Rows that are mostly consecutive (the root's, a shallow leaf's) take the direct
+ * kernel, which the hardware prefetcher feeds; scattered ones (a deep leaf's) the blocked kernel, with
+ * `scratch` (this thread's own BLOCK pairs) for the gathered gradients. The histogram worker embeds
+ * this function's source, so it stays self-contained.
+ */
+export function buildHistogramWasm(
+  kernels: HistogramKernels,
+  cells: Uint16Array | Uint32Array,
+  d: number,
+  rows: Uint32Array,
+  start: number,
+  end: number,
+  gh: Float64Array,
+  ghOffset: number,
+  feats: Int32Array,
+  nf: number,
+  hist: Float64Array,
+  base: number,
+  scratch: number,
+): number {
+  const g = gh.byteOffset + 8 * ghOffset;
+  const h = hist.byteOffset + 8 * base;
+  const wide = cells.BYTES_PER_ELEMENT === 4;
+  const c = cells.byteOffset;
+  const r = rows.byteOffset;
+  if (nf !== d) {
+    if (wide) kernels.subset32(c, d, r, start, end, g, h, feats.byteOffset, nf);
+    else kernels.subset16(c, d, r, start, end, g, h, feats.byteOffset, nf);
+    return 0;
+  }
+  // Mean distance between consecutive rows (ascending within a leaf).
+  const count = end - start;
+  const gap = count > 1 ? (rows[end - 1] - rows[start]) / (count - 1) : 1;
+  if (gap <= 2) {
+    if (wide) kernels.dense32(c, d, r, start, end, g, h);
+    else kernels.dense16(c, d, r, start, end, g, h);
+    return 0;
+  }
+  return wide
+    ? kernels.blocked32(c, d, r, start, end, g, h, scratch)
+    : kernels.blocked16(c, d, r, start, end, g, h, scratch);
+}
