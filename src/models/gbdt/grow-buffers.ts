@@ -51,6 +51,7 @@ export function createGrowBuffers(x: Dataset, mapper: BinMapper, inputs: GrowInp
     histDoubles * 8,
     SCRATCH_DOUBLES * 8,
     n * 4,
+    n * 4,
     256,
   ];
   const need = arenaBytes(sizes);
@@ -67,6 +68,7 @@ export function createGrowBuffers(x: Dataset, mapper: BinMapper, inputs: GrowInp
     hist: arena ? arena.alloc(Float64Array, histDoubles) : shared(Float64Array, histDoubles * 8),
     histStride: mapper.totalBins * 2,
     scratchBase: inputs.numLeaves * mapper.totalBins * 2,
+    routed: arena ? arena.alloc(Uint32Array, n) : new Uint32Array(n),
     tmp: arena ? arena.alloc(Uint32Array, n) : shared(Uint32Array, n * 4),
     goLeft: arena ? arena.alloc(Uint8Array, 256) : shared(Uint8Array, 256),
     scores: inputs.scores,

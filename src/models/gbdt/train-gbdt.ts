@@ -10,6 +10,7 @@ import { type GbdtOptionsInput, parseGbdtOptions } from './options.js';
 import { sampleFeatures, sampleRows } from './sampling.js';
 import type { Tree } from './tree.js';
 import { RoutedScores } from './routed-scores.js';
+import { routeRowsBinned } from './route-binned.js';
 import { routeRows } from './tree.js';
 import { TreeGrower } from './tree-grower.js';
 
@@ -115,7 +116,6 @@ export function trainGbdt(
   let bagCount = sampleRows(n, 1, createRng(0), bag);
   // Rows out of the current bag (ascending): their leaves come from the tree, the bag's from the partition.
   const outOfBag = new Uint32Array(n);
-  const routed = new Uint32Array(n);
   let outCount = 0;
   const bagging = o.baggingFreq > 0 && o.baggingFraction < 1;
   const trees: Tree[] = init ? [...init.trees] : [];
@@ -151,8 +151,10 @@ export function trainGbdt(
           for (let q = grower.leafStart[l]; q < end; q++) lk[buf.rows[q]] = l;
         }
         if (outCount > 0) {
+          const routed = buf.routed;
           routed.set(outOfBag.subarray(0, outCount));
-          routeRows(tree, x, routed, outCount, buf.tmp, lk);
+          if (!routeRowsBinned(tree, grower.nodeBin, buf, mapper, routed, outCount, lk))
+            routeRows(tree, x, routed, outCount, buf.tmp, lk);
         }
         pending[k] = tree.leafValue;
         validScores?.add(tree, K, k);

@@ -31,6 +31,8 @@ export interface GrowBuffers {
   histStride: number;
   /** Offset in `hist` of the slot past the leaves' that holds a leaf's second-chunk partial sums. */
   scratchBase: number;
+  /** Out-of-bag rows being routed through the last tree (routeRowsBinned), as long as `rows`. */
+  routed: Uint32Array;
   /** Partition scratch (rows going right), as long as `rows`. */
   tmp: Uint32Array;
   /** Per-bin direction of the split being applied (1 = left), so partitioning has no branch. */
@@ -66,6 +68,8 @@ export class TreeGrower {
   private readonly left: Int32Array;
   private readonly right: Int32Array;
   private readonly gain: Float64Array;
+  /** Split bin of each node of the last tree grown (rows with bin <= it went left). */
+  readonly nodeBin: Int32Array;
 
   constructor(
     private readonly buf: GrowBuffers,
@@ -88,6 +92,7 @@ export class TreeGrower {
     this.left = new Int32Array(L - 1);
     this.right = new Int32Array(L - 1);
     this.gain = new Float64Array(L - 1);
+    this.nodeBin = new Int32Array(Math.max(0, L - 1));
   }
 
   /** Grows one tree of class k on rows[0..rootCount) with the current gradients and feature subset. */
@@ -132,6 +137,7 @@ export class TreeGrower {
       // Past the last upper bound only when all values go left and the missing rows right.
       threshold[node] = s.bin < uppers[s.feature].length ? uppers[s.feature][s.bin] : Number.MAX_VALUE;
       defaultLeft[node] = s.defaultLeft ? 1 : 0;
+      this.nodeBin[node] = s.bin;
       gain[node] = s.gain;
       left[node] = ~L;
       right[node] = ~R;
