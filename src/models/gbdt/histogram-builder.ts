@@ -3,6 +3,7 @@ import { addHistogram, buildHistogram, clearHistogram } from './histogram.js';
 import { buildHistogramWasm } from './histogram-wasm.js';
 import { softmaxGradients } from './objective.js';
 import { partitionRows } from './partition.js';
+import { findBestSplit, type SplitInfo, type SplitParams } from './split.js';
 import type { GrowBuffers } from './tree-grower.js';
 
 /**
@@ -16,8 +17,46 @@ export interface HistogramBuilder {
   partition(start: number, end: number, col: number): number;
   /** Softmax gradients and hessians of every row and class from `scores` into `gh`. */
   gradients(): void;
+  /**
+   * findBestSplit of two leaves (features feats[0..nf)): `a` on the calling thread, `b` on the worker
+   * when there is one. Both searches read only histograms; the results are the same either way.
+   */
+  splitPair(a: SplitJob, b: SplitJob, nf: number, p: SplitParams): void;
   /** Releases threads, if any. */
   close(): void;
+}
+
+/** One leaf's split search: its histogram slot, gradient and hessian sums, row count, and result. */
+export interface SplitJob {
+  base: number;
+  sumG: number;
+  sumH: number;
+  count: number;
+  out: SplitInfo;
+}
+
+/** findBestSplit of one job on the calling thread. */
+export function searchSplit(
+  buf: GrowBuffers,
+  mapper: BinMapper,
+  job: SplitJob,
+  nf: number,
+  p: SplitParams,
+): void {
+  findBestSplit(
+    buf.hist,
+    job.base,
+    buf.feats,
+    nf,
+    mapper.offsets,
+    mapper.numBins,
+    mapper.hasMissing,
+    job.sumG,
+    job.sumH,
+    job.count,
+    p,
+    job.out,
+  );
 }
 
 /**
@@ -176,6 +215,10 @@ export function createSerialBuilder(buf: GrowBuffers, mapper: BinMapper): Histog
     partition: (start, end, col) => partitionSerial(buf, start, end, col),
     gradients() {
       softmaxGradients(buf.scores, buf.y, buf.numClasses, buf.weight, buf.gh);
+    },
+    splitPair(a, b, nf, p) {
+      searchSplit(buf, mapper, a, nf, p);
+      searchSplit(buf, mapper, b, nf, p);
     },
     close() {},
   };

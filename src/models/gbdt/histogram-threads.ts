@@ -11,6 +11,7 @@ import {
   joinPartitions,
   partitionRange,
   partitionSerial,
+  searchSplit,
 } from './histogram-builder.js';
 import { histogramWasmModule } from './histogram-wasm.js';
 import {
@@ -18,6 +19,7 @@ import {
   OP_GRADIENTS,
   OP_HISTOGRAM,
   OP_PARTITION,
+  OP_SPLIT,
 } from './histogram-worker-source.js';
 import { softmaxGradients } from './objective.js';
 import { gbdtAutoThreads } from './thread-budget.js';
@@ -49,6 +51,9 @@ const WAIT_MS = 120_000;
  */
 function createTwoThreadBuilder(buf: GrowBuffers, mapper: BinMapper): HistogramBuilder {
   const ctrl = new Int32Array(new SharedArrayBuffer(16 * 4));
+  // Doubles of a split search handed to the worker: [0..2] the leaf's sums and count, [3..6] the
+  // split params, [8..14] its result (see OP_SPLIT in the worker source).
+  const fio = new Float64Array(new SharedArrayBuffer(16 * 8));
   const worker = new Worker(HISTOGRAM_WORKER_SOURCE, {
     eval: true,
     // Not the parent's flags: under `node --input-type=module -e …` the worker's CommonJS source
@@ -71,6 +76,8 @@ function createTwoThreadBuilder(buf: GrowBuffers, mapper: BinMapper): HistogramB
       weight: buf.weight,
       numClasses: buf.numClasses,
       spin: SPIN,
+      fio,
+      hasMissing: mapper.hasMissing,
       memory: buf.memory,
       scratch: buf.scratch,
       tmp: buf.tmp,
@@ -150,6 +157,26 @@ function createTwoThreadBuilder(buf: GrowBuffers, mapper: BinMapper): HistogramB
       post(OP_GRADIENTS, mid, n, 0, 0, 0);
       softmaxGradients(buf.scores, buf.y, buf.numClasses, buf.weight, buf.gh, 0, mid);
       join();
+    },
+    splitPair(a, b, nf, p) {
+      fio[0] = b.sumG;
+      fio[1] = b.sumH;
+      fio[2] = b.count;
+      fio[3] = p.lambdaL2;
+      fio[4] = p.minDataInLeaf;
+      fio[5] = p.minSumHessianInLeaf;
+      fio[6] = p.minGainToSplit;
+      post(OP_SPLIT, 0, 0, nf, b.base, 0);
+      searchSplit(buf, mapper, a, nf, p);
+      join();
+      const o = b.out;
+      o.gain = fio[8];
+      o.feature = fio[9];
+      o.bin = fio[10];
+      o.defaultLeft = fio[11] === 1;
+      o.leftG = fio[12];
+      o.leftH = fio[13];
+      o.leftC = fio[14];
     },
     close() {
       post(0, 0, 0, 0, 0, 0);

@@ -37,6 +37,7 @@ export interface HistogramKernels {
     nf: number,
   ): void;
   partition(rows: number, tmp: number, from: number, to: number, col: number, goLeft: number): number;
+  sumPairs(rows: number, start: number, end: number, gh: number, out: number): void;
   subset32(
     cells: number,
     d: number,

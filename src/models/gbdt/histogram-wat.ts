@@ -11,7 +11,8 @@
  *  - dense{16,32}(cells, d, rows, start, end, gh, hist): every feature of rows[start..end);
  *  - blocked{16,32}(cells, d, rows, start, end, gh, hist, scratch): the same for scattered rows;
  *  - subset{16,32}(cells, d, rows, start, end, gh, hist, feats, nf): features feats[0..nf);
- *  - partition(rows, tmp, from, to, col, goLeft): partitionRows of partition.ts.
+ *  - partition(rows, tmp, from, to, col, goLeft): partitionRows of partition.ts;
+ *  - sumPairs(rows, start, end, gh, out): the gradient and hessian sums of rows[start..end).
  */
 
 /** Adds the pair `$v` into the slot's cell whose index `load` reads (16 bytes per pair). */
@@ -203,6 +204,26 @@ function partition(): string {
       (i32.const 2)))`;
 }
 
+/**
+ * sumPairs(rows, start, end, gh, out): the (gradient, hessian) sums of rows[start..end), added in row
+ * order lane by lane (the same bits as two scalar sums), stored as a pair at `out`.
+ */
+function sumPairs(): string {
+  return `
+  (func (export "sumPairs") (param $rows i32) (param $start i32) (param $end i32) (param $gh i32) (param $out i32)
+    (local $q i32) (local $qe i32) (local $v v128)
+    (local.set $q (i32.add (local.get $rows) (i32.shl (local.get $start) (i32.const 2))))
+    (local.set $qe (i32.add (local.get $rows) (i32.shl (local.get $end) (i32.const 2))))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $q) (local.get $qe)))
+        (local.set $v (f64x2.add (local.get $v)
+          (v128.load (i32.add (local.get $gh) (i32.shl (i32.load (local.get $q)) (i32.const 4))))))
+        (local.set $q (i32.add (local.get $q) (i32.const 4)))
+        (br $next)))
+    (v128.store (local.get $out) (local.get $v)))`;
+}
+
 /** The module's text: imports the shared memory `env.mem`, exports the kernels. */
 export function histogramKernelWat(): string {
   return `(module
@@ -214,6 +235,7 @@ ${blocked(4)}
 ${subset(2)}
 ${subset(4)}
 ${partition()}
+${sumPairs()}
 )
 `;
 }

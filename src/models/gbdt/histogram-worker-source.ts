@@ -2,11 +2,13 @@ import { buildHistogram, clearHistogram } from './histogram.js';
 import { buildHistogramWasm } from './histogram-wasm.js';
 import { softmaxGradients } from './objective.js';
 import { partitionRows } from './partition.js';
+import { findBestSplit } from './split.js';
 
 /** Job codes of the worker protocol. */
 export const OP_HISTOGRAM = 1;
 export const OP_GRADIENTS = 2;
 export const OP_PARTITION = 3;
+export const OP_SPLIT = 4;
 
 /**
  * Source of the training worker, run with `new Worker(source, { eval: true })` so it works the same
@@ -16,6 +18,9 @@ export const OP_PARTITION = 3;
  *
  * With `memory` (the arena's wasm memory) and `wasm` (the compiled kernel module) it instantiates the
  * same WebAssembly kernels as the main thread on the same memory.
+ *
+ * A split search (OP_SPLIT) takes the leaf's sums, count and the split params from the shared doubles
+ * `fio` and writes its result there.
  *
  * Protocol over the shared Int32Array `ctrl`: [0] job sequence (main bumps, then notifies), [8] op
  * (0 = exit), [1] start row, [2] end row, [3] features used (a partition: the feature's column), [5] histogram base,
@@ -32,8 +37,11 @@ ${buildHistogram.toString()}
 ${buildHistogramWasm.toString()}
 ${softmaxGradients.toString()}
 ${partitionRows.toString()}
+${findBestSplit.toString()}
 const { ctrl, cells, d, n, gh, rows, feats, offsets, numBins, hist, half } = workerData;
 const { scores, y, weight, numClasses, spin, memory, wasm, tmp, binsByFeature, goLeft } = workerData;
+const { fio, hasMissing } = workerData;
+const split = { gain: 0, feature: -1, bin: 0, defaultLeft: false, leftG: 0, leftH: 0, leftC: 0 };
 // The second half of the scratch pairs: the main thread uses the first.
 const scratch = workerData.scratch.byteOffset + workerData.scratch.byteLength / 2;
 const kernels = memory ? new WebAssembly.Instance(wasm, { env: { mem: memory } }).exports : undefined;
@@ -64,6 +72,16 @@ for (;;) {
     result = kernels
       ? kernels.partition(rows.byteOffset, tmp.byteOffset, start, end, binsByFeature.byteOffset + col, goLeft.byteOffset)
       : partitionRows(rows, tmp, start, end, binsByFeature, col, goLeft);
+  } else if (op === ${OP_SPLIT}) {
+    const p = { lambdaL2: fio[3], minDataInLeaf: fio[4], minSumHessianInLeaf: fio[5], minGainToSplit: fio[6] };
+    findBestSplit(hist, ctrl[5], feats, ctrl[3], offsets, numBins, hasMissing, fio[0], fio[1], fio[2], p, split);
+    fio[8] = split.gain;
+    fio[9] = split.feature;
+    fio[10] = split.bin;
+    fio[11] = split.defaultLeft ? 1 : 0;
+    fio[12] = split.leftG;
+    fio[13] = split.leftH;
+    fio[14] = split.leftC;
   }
   ctrl[9] = result;
   Atomics.store(ctrl, 6, seen);

@@ -1,9 +1,9 @@
 import type { BinMapper, RowBins } from './binning.js';
 import { subtractHistogram } from './histogram.js';
-import type { HistogramBuilder } from './histogram-builder.js';
+import { type HistogramBuilder, type SplitJob, searchSplit } from './histogram-builder.js';
 import type { HistogramKernels } from './histogram-wasm.js';
 import type { WasmMemory } from './wasm-api.js';
-import { emptySplit, findBestSplit, type SplitInfo, type SplitParams } from './split.js';
+import { emptySplit, type SplitInfo, type SplitParams } from './split.js';
 import type { Tree } from './tree.js';
 
 /** Growth limits of one tree. */
@@ -70,6 +70,14 @@ export class TreeGrower {
   private readonly gain: Float64Array;
   /** Split bin of each node of the last tree grown (rows with bin <= it went left). */
   readonly nodeBin: Int32Array;
+  /**
+   * Histogram slot of each leaf. After a split the larger child keeps its parent's slot (its histogram
+   * is the parent's minus the smaller child's) and the smaller child takes the free one, so no
+   * histogram is ever copied.
+   */
+  private readonly slotOf: Int32Array;
+  private readonly jobA: SplitJob = { base: 0, sumG: 0, sumH: 0, count: 0, out: emptySplit() };
+  private readonly jobB: SplitJob = { base: 0, sumG: 0, sumH: 0, count: 0, out: emptySplit() };
 
   constructor(
     private readonly buf: GrowBuffers,
@@ -93,6 +101,7 @@ export class TreeGrower {
     this.right = new Int32Array(L - 1);
     this.gain = new Float64Array(L - 1);
     this.nodeBin = new Int32Array(Math.max(0, L - 1));
+    this.slotOf = new Int32Array(L);
   }
 
   /** Grows one tree of class k on rows[0..rootCount) with the current gradients and feature subset. */
@@ -104,10 +113,17 @@ export class TreeGrower {
     const ghBase = 2 * k * this.buf.n;
     let g0 = 0;
     let h0 = 0;
-    for (let q = 0; q < rootCount; q++) {
-      const o = ghBase + 2 * rows[q];
-      g0 += gh[o];
-      h0 += gh[o + 1];
+    const { kernels, scratch } = this.buf;
+    if (kernels) {
+      kernels.sumPairs(rows.byteOffset, 0, rootCount, gh.byteOffset + 8 * ghBase, scratch.byteOffset);
+      g0 = scratch[0];
+      h0 = scratch[1];
+    } else {
+      for (let q = 0; q < rootCount; q++) {
+        const o = ghBase + 2 * rows[q];
+        g0 += gh[o];
+        h0 += gh[o + 1];
+      }
     }
     this.leafStart[0] = 0;
     this.leafCount[0] = rootCount;
@@ -117,6 +133,7 @@ export class TreeGrower {
     this.leafParent[0] = -1;
     let numLeaves = 1;
     let numNodes = 0;
+    this.slotOf[0] = 0;
     if (this.canSplit(0) && p.numLeaves > 1) {
       this.builder.build(k, 0, rootCount, nf, 0);
       this.evaluate(0, nf);
@@ -167,22 +184,23 @@ export class TreeGrower {
       const okR = this.canSplit(R);
       this.splits[L].feature = -1;
       this.splits[R].feature = -1;
+      // Leaves 0..R hold slots 0..R: the new leaf takes slot R unless the swap below gives it L's.
+      const parentSlot = this.slotOf[L];
+      this.slotOf[R] = R;
       if (numLeaves >= p.numLeaves || (!okL && !okR)) continue;
-      // Histogram subtraction: build the smaller child, derive the larger from the parent's slot.
+      // Histogram subtraction: build the smaller child into the free slot, and the larger keeps the
+      // parent's histogram minus it.
       const leftSmaller = nLeft <= count - nLeft;
       const small = leftSmaller ? L : R;
-      const large = leftSmaller ? R : L;
-      if (leftSmaller) hist.copyWithin(R * S, L * S, L * S + S);
-      this.builder.build(
-        k,
-        this.leafStart[small],
-        this.leafStart[small] + this.leafCount[small],
-        nf,
-        small * S,
-      );
-      subtractHistogram(this.buf.feats, nf, offsets, numBins, hist, large * S, small * S, S >>> 1);
-      if (okL) this.evaluate(L, nf);
-      if (okR) this.evaluate(R, nf);
+      if (leftSmaller) {
+        this.slotOf[L] = R;
+        this.slotOf[R] = parentSlot;
+      }
+      this.builder.build(k, this.leafStart[small], this.leafStart[small] + this.leafCount[small], nf, R * S);
+      subtractHistogram(this.buf.feats, nf, offsets, numBins, hist, parentSlot * S, R * S, S >>> 1);
+      if (okL && okR) this.evaluatePair(L, R, nf);
+      else if (okL) this.evaluate(L, nf);
+      else if (okR) this.evaluate(R, nf);
     }
     const leafValue = new Float64Array(numLeaves);
     for (let l = 0; l < numLeaves; l++)
@@ -205,21 +223,21 @@ export class TreeGrower {
   }
 
   private evaluate(l: number, nf: number): void {
-    const m = this.mapper;
-    findBestSplit(
-      this.buf.hist,
-      l * this.buf.histStride,
-      this.buf.feats,
-      nf,
-      m.offsets,
-      m.numBins,
-      m.hasMissing,
-      this.leafG[l],
-      this.leafH[l],
-      this.leafCount[l],
-      this.p,
-      this.splits[l],
-    );
+    searchSplit(this.buf, this.mapper, this.job(this.jobA, l), nf, this.p);
+  }
+
+  /** Both children of a split: the histogram builder may search them on two threads. */
+  private evaluatePair(l: number, r: number, nf: number): void {
+    this.builder.splitPair(this.job(this.jobA, l), this.job(this.jobB, r), nf, this.p);
+  }
+
+  private job(j: SplitJob, l: number): SplitJob {
+    j.base = this.slotOf[l] * this.buf.histStride;
+    j.sumG = this.leafG[l];
+    j.sumH = this.leafH[l];
+    j.count = this.leafCount[l];
+    j.out = this.splits[l];
+    return j;
   }
 
   /** Stable in-place partition of a leaf's rows; returns how many went left. */

@@ -116,6 +116,25 @@ describe('wasm histogram kernels', () => {
     }
   });
 
+  it('sumPairs gives the bits of two scalar sums in row order', () => {
+    const s = setup(3000, 2, 4, false, 6);
+    s.rows.set(Uint32Array.from({ length: 3000 }, (_, i) => (i * 7) % 3000));
+    for (const [start, end] of [
+      [0, 3000],
+      [17, 2999],
+      [5, 5],
+    ]) {
+      let g = 0;
+      let h = 0;
+      for (let q = start; q < end; q++) {
+        g += s.gh[2 * s.rows[q]];
+        h += s.gh[2 * s.rows[q] + 1];
+      }
+      s.kernels.sumPairs(s.rows.byteOffset, start, end, s.gh.byteOffset, s.scratch.byteOffset);
+      expect([Object.is(s.scratch[0], g), Object.is(s.scratch[1], h)]).toEqual([true, true]);
+    }
+  });
+
   it('partition is partitionRows, and two joined halves are one serial partition', () => {
     const n = 20_000;
     const arena = new WasmArena(n * 4 * 2 + n + 256 + 1024);
