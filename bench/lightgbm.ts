@@ -106,3 +106,48 @@ export function probLogloss(prob: Float64Array, y: Int32Array, K: number): numbe
   for (let i = 0; i < y.length; i++) s -= Math.log(Math.max(prob[i * K + y[i]], 1e-15));
   return s / y.length;
 }
+
+/** LightGBM on a list of fits over one matrix (bench/lightgbm-teacher.py). */
+export interface LightgbmFits {
+  seconds: number;
+  cpuSeconds: number;
+  fitSeconds: number[];
+  bestIterations: number[];
+  version: string;
+}
+
+/**
+ * Trains LightGBM once per row set of `fits` (row ids into x), each with early stopping on the rows
+ * `valid`, as the teacher trains its final and out-of-fold models; returns the summed timings.
+ */
+export function trainLightgbmFits(
+  x: Dataset,
+  y: Int32Array,
+  fits: Int32Array[],
+  valid: Int32Array,
+  params: Record<string, number | string | boolean>,
+  earlyStoppingRounds: number,
+): LightgbmFits {
+  const dir = mkdtempSync(join(tmpdir(), 'sq-lgbm-teacher-'));
+  const bytes = (a: Int32Array): Buffer => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+  try {
+    writeFileSync(join(dir, 'x.f64'), rowMajor(x));
+    writeFileSync(join(dir, 'y.i32'), bytes(y));
+    writeFileSync(join(dir, 'valid.i32'), bytes(valid));
+    for (const [k, f] of fits.entries()) writeFileSync(join(dir, `fit_${k}.i32`), bytes(f));
+    const meta = { n: x.n, d: x.d, fits: fits.length, params, early_stopping_rounds: earlyStoppingRounds };
+    writeFileSync(join(dir, 'meta.json'), JSON.stringify(meta));
+    const r = spawnSync(PYTHON, ['bench/lightgbm-teacher.py', dir], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`LightGBM run failed (${r.status}): ${r.stderr || r.error}`);
+    const result = JSON.parse(readFileSync(join(dir, 'result.json'), 'utf8'));
+    return {
+      seconds: result.seconds,
+      cpuSeconds: result.cpu_seconds,
+      fitSeconds: result.fit_seconds,
+      bestIterations: result.best_iterations,
+      version: result.lightgbm_version,
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
