@@ -5,6 +5,7 @@ export { distilStudent, studentSplits } from './student.js';
 export type { StudentRun, StudentSplit } from './student.js';
 export { writeStudentArtifacts } from './student-artifacts.js';
 export { loadTeacher, rowsOf, trainTeacher } from './teacher.js';
+export { fitPoolSize, POOL_MIN_CELLS, setFitPoolMinCells } from './teacher-fit-pool.js';
 export type { TeacherRun } from './teacher.js';
 export { datasetStats, writeTeacherArtifacts } from './teacher-artifacts.js';
 export type { PreviousRun } from './teacher-artifacts.js';

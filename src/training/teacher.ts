@@ -5,6 +5,7 @@ import { NUM_CLASSES } from '../labels/index.js';
 import { type Classifier, learners, loadClassifier, type SavedModel } from '../models/index.js';
 import { gather, type LabelledRows, takeRows } from './labelled-rows.js';
 import { checkSplitClasses } from './row-quality.js';
+import { type FitJob, type FitOutcome, fitPoolSize, jobData, runFitPool } from './teacher-fit-pool.js';
 import { purgedFolds, SPLIT, type TimeSplit, timeSplit } from './time-split.js';
 
 const K = NUM_CLASSES;
@@ -69,26 +70,34 @@ export async function trainTeacher(
     });
   }
   const warm = teacher.capabilities.warmStart && init ? { init } : {};
-  const fitRows = (idx: Int32Array) =>
-    teacher.train(params, { x: takeRows(rows.x, idx), y: gather(rows.label, idx), valid, ...warm });
-  const folds = purgedFolds(rows.ts, trainIdx, params.teacher.oof_folds, embargo);
-  const progress = startProgress('teacher fits', folds.length + 1);
-  const model = await fitRows(trainIdx);
-  progress.tick();
+  const allFolds = purgedFolds(rows.ts, trainIdx, params.teacher.oof_folds, embargo);
+  const folds = allFolds.filter((f) => f.fit.length > 0 && f.predict.length > 0);
   // The final model's probabilities only where no out-of-fold fit will replace them (scoring every
   // tree on rows whose values are then overwritten cost seconds at 500k rows).
   const proba = new Float64Array(rows.n * K);
   const replaced = new Int8Array(rows.n);
-  for (const f of folds) if (f.fit.length > 0) for (const r of f.predict) replaced[r] = 1;
+  for (const f of folds) for (const r of f.predict) replaced[r] = 1;
   const keep = rowsOf(replaced, 0);
-  scatterProba(proba, keep, model.predictProba(takeRows(rows.x, keep)));
-
+  // The final model, then one per fold scoring its held-out rows: independent fits.
+  const jobs: FitJob[] = [{ fit: trainIdx, predict: keep }, ...folds];
+  const progress = startProgress('teacher fits', jobs.length);
+  const pool = fitPoolSize(params, rows.x, jobs);
+  const outcomes: FitOutcome[] = [];
+  if (pool > 0) {
+    outcomes.push(...(await runFitPool(params, rows, jobs, valid, pool, warm.init, () => progress.tick())));
+  } else {
+    for (const job of jobs) {
+      const { x, y, predict } = jobData(rows, job);
+      const model = await teacher.train(params, { x, y, valid, ...warm });
+      outcomes.push({ model, proba: model.predictProba(predict) });
+      progress.tick();
+    }
+  }
+  const model = outcomes[0].model;
+  scatterProba(proba, keep, outcomes[0].proba);
   // Out-of-fold probabilities for the training rows.
   for (const [k, f] of folds.entries()) {
-    progress.tick();
-    if (f.predict.length === 0 || f.fit.length === 0) continue;
-    const m = await fitRows(f.fit);
-    scatterProba(proba, f.predict, m.predictProba(takeRows(rows.x, f.predict)));
+    scatterProba(proba, f.predict, outcomes[k + 1].proba);
     logger.debug('teacher: oof fold', { fold: k, fit: f.fit.length, predict: f.predict.length });
   }
 
@@ -101,7 +110,7 @@ export async function trainTeacher(
     accuracy: evaluation.report.test_metrics.accuracy,
     macro_auc: evaluation.report.test_metrics.macro_auc,
   });
-  return { model, rows, split, proba, evaluation, oofFolds: folds.length };
+  return { model, rows, split, proba, evaluation, oofFolds: allFolds.length };
 }
 
 /** Loads a saved teacher (any registered learner). */
