@@ -79,3 +79,18 @@ export function memorySink(): ByteSink & { text(): string } {
     text: () => Buffer.concat(chunks).toString('utf8'),
   };
 }
+
+/**
+ * A sink writing synchronously to an open file descriptor, which it closes on close (the telemetry
+ * thread's: its own thread pays for the write(2), so nothing is gained by deferring it).
+ */
+export function fdSink(fd: number): ByteSink {
+  return {
+    write(bytes, length) {
+      for (let off = 0; off < length; ) off += writeSync(fd, bytes, off, length - off);
+    },
+    close() {
+      closeSync(fd);
+    },
+  };
+}

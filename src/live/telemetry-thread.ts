@@ -1,0 +1,266 @@
+import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
+import { ArtifactError } from '../core/index.js';
+import type { Decision } from './decision.js';
+import {
+  CTRL,
+  createRing,
+  F64_SLOTS,
+  I32_SLOTS,
+  KIND,
+  type RingMemory,
+  writeRecord,
+} from './telemetry-ring.js';
+import type { TelemetryOutput } from './telemetry-writer.js';
+import type { TelemetryWorkerData } from './telemetry-worker.js';
+
+/** Lines written between two publications of the ring's HEAD (and checks for a failure). */
+const BATCH = 256;
+/** Slept at most per wait before the thread's state is checked again. */
+const SLICE_MS = 50;
+/** A thread that neither starts nor makes progress for this long is broken: fail rather than hang. */
+const STALL_MS = 60_000;
+
+/**
+ * The thread's entry: the compiled module next to this one, or — when running from the TypeScript
+ * sources (the tests) — a loader importing the .ts file through tsx, the dev dependency that runs them.
+ */
+function workerEntry(): URL {
+  const js = new URL('./telemetry-worker.js', import.meta.url);
+  if (existsSync(fileURLToPath(js))) return js;
+  const ts = JSON.stringify(new URL('./telemetry-worker.ts', import.meta.url).href);
+  const tsxDir = dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
+  const api = JSON.stringify(pathToFileURL(join(tsxDir, 'dist/esm/api/index.mjs')).href);
+  const source = `const { tsImport } = await import(${api}); await tsImport(${ts}, ${ts});`;
+  return new URL(`data:text/javascript,${encodeURIComponent(source)}`);
+}
+
+/** The error the thread reported (its fields survive the port; the stack of a write error adds nothing). */
+function revive(e: Record<string, unknown>): Error {
+  const err = new Error(String(e.message)) as NodeJS.ErrnoException;
+  for (const k of ['name', 'code', 'errno', 'syscall', 'path'] as const) {
+    if (e[k] !== undefined) Object.assign(err, { [k]: e[k] });
+  }
+  return err;
+}
+
+/**
+ * Telemetry written by a second thread: the engine copies each decision's numbers into a shared ring
+ * (typed arrays, ~20 ns a tick) and the thread encodes the JSON lines with the same TelemetryWriter and
+ * writes the file, so the engine's thread no longer pays for the encoding or the copies and writes.
+ * Lines are in decision order; model and threshold changes travel in the ring between the lines they
+ * separate. When the ring is full the engine waits for room (back-pressure). `flush` returns once
+ * everything written before it is in the file; `close` once the file is closed. A write failure
+ * (or the thread failing) is thrown by the next `write` that publishes, by `flush` and by `close`.
+ */
+export class TelemetryThread implements TelemetryOutput {
+  lines = 0;
+  private readonly ring: RingMemory;
+  private readonly fd: number;
+  private readonly mask: number;
+  private readonly worker: Worker;
+  private readonly port: MessagePort;
+  private readonly exited: Promise<void>;
+  /** Records written (int32, wrapping). */
+  private w = 0;
+  /** Slots known free without reloading TAIL. */
+  private free: number;
+  private flushes = 0;
+  private failure: Error | null = null;
+  private closing: Promise<void> | null = null;
+  /** The thread has exited (seen once the event loop turned). */
+  private gone = false;
+
+  constructor(
+    path: string,
+    symbols: readonly string[],
+    opts: { capacity?: number; chunkBytes?: number } = {},
+  ) {
+    mkdirSync(dirname(path), { recursive: true });
+    const fd = openSync(path, 'w');
+    this.fd = fd;
+    this.ring = createRing(opts.capacity ?? 1 << 16);
+    this.mask = this.ring.capacity - 1;
+    this.free = this.ring.capacity;
+    const { port1, port2 } = new MessageChannel();
+    this.port = port1;
+    const entry = workerEntry();
+    const workerData: TelemetryWorkerData = {
+      fd,
+      symbols: [...symbols],
+      chunkBytes: opts.chunkBytes ?? 1 << 20,
+      ring: this.ring,
+      port: port2,
+    };
+    try {
+      this.worker = new Worker(entry, { workerData, transferList: [port2] });
+    } catch (e) {
+      closeSync(fd);
+      throw e;
+    }
+    // Neither keeps the process alive while the engine runs; close() holds it until the file is closed.
+    this.worker.unref();
+    this.port.unref();
+    this.worker.on('error', (e) => {
+      this.failure ??= e;
+    });
+    this.exited = new Promise((resolve) =>
+      this.worker.once('exit', () => {
+        this.gone = true;
+        resolve();
+      }),
+    );
+  }
+
+  /**
+   * Waits until the thread runs (its modules loaded: ~0.2 s), so that a session's first lines are not
+   * held up by it; throws if it cannot start.
+   */
+  ready(): void {
+    this.waitFor(() => Atomics.load(this.ring.ctrl, CTRL.ready) === 1, 'the telemetry thread to start');
+    this.check();
+  }
+
+  /** Queues the line of one decision (fields in TELEMETRY_FIELDS order). */
+  write(d: Decision): void {
+    if (this.free === 0) this.makeRoom();
+    writeRecord(this.ring, this.w & this.mask, d);
+    this.w = (this.w + 1) | 0;
+    this.free--;
+    this.lines++;
+    if ((this.w & (BATCH - 1)) === 0) this.publish();
+  }
+
+  setModel(version: string | null): void {
+    this.port.postMessage({ version });
+    this.command(KIND.model, Number.NaN, 0);
+  }
+
+  setThreshold(threshold: number): void {
+    this.command(KIND.threshold, threshold, 0);
+  }
+
+  /** Returns once every line written so far is in the file (throws a write failure). */
+  flush(): void {
+    const seq = ++this.flushes;
+    this.command(KIND.flush, Number.NaN, seq);
+    this.publish();
+    this.waitFor(() => Atomics.load(this.ring.ctrl, CTRL.flushed) === seq, 'flush');
+    this.check();
+  }
+
+  /** Writes what is queued, closes the file and ends the thread; rejects with a write failure. */
+  close(): Promise<void> {
+    this.closing ??= this.shut();
+    return this.closing;
+  }
+
+  private async shut(): Promise<void> {
+    this.worker.ref();
+    try {
+      if (Atomics.load(this.ring.ctrl, CTRL.stopped) === 0) {
+        // After a failure the thread still empties the ring, so there is room for the close command.
+        this.command(KIND.close, Number.NaN, 0, false);
+        this.publish(false);
+      }
+      await this.exited;
+    } finally {
+      this.worker.unref();
+    }
+    // A thread that died before the close command left the file open and lines unwritten.
+    const unfinished = Atomics.load(this.ring.ctrl, CTRL.tail) !== this.w;
+    if (unfinished) closeSync(this.fd);
+    this.check();
+    if (unfinished) {
+      this.failure = this.stalled('the telemetry thread exited before writing every line');
+      throw this.failure;
+    }
+  }
+
+  /** Appends a command record (its number in f64 slot 0, its sequence in int slot 1). */
+  private command(kind: number, x: number, seq: number, check = true): void {
+    if (this.free === 0) this.makeRoom(check);
+    const slot = this.w & this.mask;
+    const r = this.ring;
+    r.i32[slot * I32_SLOTS] = kind;
+    r.i32[slot * I32_SLOTS + 1] = seq;
+    r.f64[slot * F64_SLOTS] = x;
+    this.w = (this.w + 1) | 0;
+    this.free--;
+  }
+
+  /** Makes the records written visible to the thread (waking it if it sleeps); throws a failure. */
+  private publish(check = true): void {
+    const ctrl = this.ring.ctrl;
+    Atomics.store(ctrl, CTRL.head, this.w);
+    if (Atomics.load(ctrl, CTRL.readerWaits) === 1) Atomics.notify(ctrl, CTRL.head);
+    if (check) this.check();
+  }
+
+  /** Waits (publishing first) until the thread has freed a slot. */
+  private makeRoom(check = true): void {
+    this.publish(check);
+    const ctrl = this.ring.ctrl;
+    const room = () => this.ring.capacity - ((this.w - Atomics.load(ctrl, CTRL.tail)) | 0);
+    this.waitFor(() => room() > 0, 'room in the telemetry ring', check);
+    if (check || room() <= 0) this.check();
+    this.free = room();
+  }
+
+  /**
+   * Sleeps on TAIL (which the thread moves as it consumes, and after a flush or a failure) until `done`,
+   * a failure (unless `stopOnFailure` is false: the thread still empties the ring after one), the
+   * thread's stop, or STALL_MS without progress.
+   */
+  private waitFor(done: () => boolean, what: string, stopOnFailure = true): void {
+    const ctrl = this.ring.ctrl;
+    let last = Atomics.load(ctrl, CTRL.tail);
+    let since = performance.now();
+    while (!done()) {
+      if (stopOnFailure && (Atomics.load(ctrl, CTRL.failed) === 1 || this.failure !== null)) return;
+      if (Atomics.load(ctrl, CTRL.stopped) === 1 || this.gone) {
+        this.failure = this.stalled(`the telemetry thread stopped while the engine waited for ${what}`);
+        return;
+      }
+      Atomics.store(ctrl, CTRL.writerWaits, 1);
+      Atomics.wait(ctrl, CTRL.tail, last, SLICE_MS);
+      Atomics.store(ctrl, CTRL.writerWaits, 0);
+      const tail = Atomics.load(ctrl, CTRL.tail);
+      const now = performance.now();
+      if (tail !== last) {
+        last = tail;
+        since = now;
+      } else if (now - since > STALL_MS) {
+        const started = Atomics.load(ctrl, CTRL.ready) === 1;
+        this.failure = this.stalled(
+          started
+            ? `the telemetry thread made no progress for ${STALL_MS / 1000} s`
+            : `the telemetry thread did not start within ${STALL_MS / 1000} s`,
+        );
+        return;
+      }
+    }
+  }
+
+  private stalled(message: string): ArtifactError {
+    return new ArtifactError('telemetry could not be written', [
+      { path: 'telemetry', message, fix: 'check the engine log for the thread error; rerun the session' },
+    ]);
+  }
+
+  /** Throws the first failure: the thread's (from the port), or its death. */
+  private check(): void {
+    if (this.failure === null && Atomics.load(this.ring.ctrl, CTRL.failed) === 1) {
+      const m = receiveMessageOnPort(this.port);
+      const e = (m?.message as { error?: Record<string, unknown> } | undefined)?.error;
+      this.failure = e !== undefined ? revive(e) : this.stalled('the telemetry thread failed');
+    }
+    if (this.failure === null && this.gone && this.closing === null) {
+      this.failure = this.stalled('the telemetry thread exited before the session closed');
+    }
+    if (this.failure !== null) throw this.failure;
+  }
+}
