@@ -61,6 +61,8 @@ export class TelemetryThread implements TelemetryOutput {
   private readonly ring: RingMemory;
   private readonly fd: number;
   private readonly mask: number;
+  /** Records waiting that make publish wake a sleeping thread. */
+  private readonly wakeAt: number;
   private readonly worker: Worker;
   private readonly port: MessagePort;
   private readonly exited: Promise<void>;
@@ -84,6 +86,7 @@ export class TelemetryThread implements TelemetryOutput {
     this.fd = fd;
     this.ring = createRing(opts.capacity ?? 1 << 16);
     this.mask = this.ring.capacity - 1;
+    this.wakeAt = Math.max(1, this.ring.capacity >> 2);
     this.free = this.ring.capacity;
     const { port1, port2 } = new MessageChannel();
     this.port = port1;
@@ -147,7 +150,7 @@ export class TelemetryThread implements TelemetryOutput {
   flush(): void {
     const seq = ++this.flushes;
     this.command(KIND.flush, Number.NaN, seq);
-    this.publish();
+    this.publish(true, true);
     this.waitFor(() => Atomics.load(this.ring.ctrl, CTRL.flushed) === seq, 'flush');
     this.check();
   }
@@ -164,7 +167,7 @@ export class TelemetryThread implements TelemetryOutput {
       if (Atomics.load(this.ring.ctrl, CTRL.stopped) === 0) {
         // After a failure the thread still empties the ring, so there is room for the close command.
         this.command(KIND.close, Number.NaN, 0, false);
-        this.publish(false);
+        this.publish(false, true);
       }
       await this.exited;
     } finally {
@@ -192,17 +195,28 @@ export class TelemetryThread implements TelemetryOutput {
     this.free--;
   }
 
-  /** Makes the records written visible to the thread (waking it if it sleeps); throws a failure. */
-  private publish(check = true): void {
+  /**
+   * Makes the records written visible to the thread; throws a failure. A sleeping thread is woken only
+   * once a quarter of the ring waits (or `wake`: a flush, close or full ring waits for it): a wake-up
+   * is a system call that often hands the core to the woken thread, too dear every few hundred lines,
+   * while the thread encodes a backlog in one go faster than the engine fills it.
+   */
+  private publish(check = true, wake = false): void {
     const ctrl = this.ring.ctrl;
-    Atomics.store(ctrl, CTRL.head, this.w);
-    if (Atomics.load(ctrl, CTRL.readerWaits) === 1) Atomics.notify(ctrl, CTRL.head);
+    const w = this.w;
+    Atomics.store(ctrl, CTRL.head, w);
+    if (
+      Atomics.load(ctrl, CTRL.readerWaits) === 1 &&
+      (wake || ((w - Atomics.load(ctrl, CTRL.tail)) | 0) >= this.wakeAt)
+    ) {
+      Atomics.notify(ctrl, CTRL.head);
+    }
     if (check) this.check();
   }
 
   /** Waits (publishing first) until the thread has freed a slot. */
   private makeRoom(check = true): void {
-    this.publish(check);
+    this.publish(check, true);
     const ctrl = this.ring.ctrl;
     const room = () => this.ring.capacity - ((this.w - Atomics.load(ctrl, CTRL.tail)) | 0);
     this.waitFor(() => room() > 0, 'room in the telemetry ring', check);
