@@ -81,16 +81,16 @@ export function memorySink(): ByteSink & { text(): string } {
 }
 
 /**
- * A sink writing synchronously to an open file descriptor, which it closes on close (the telemetry
- * thread's: its own thread pays for the write(2), so nothing is gained by deferring it).
+ * A sink writing synchronously to a file descriptor it does not own: close does nothing, the opener
+ * closes it (the telemetry thread's sink: that thread pays for the write(2) itself, so nothing is
+ * gained by deferring it; the engine's thread opened the file and closes it — Node warns when a worker
+ * closes a descriptor it did not open).
  */
 export function fdSink(fd: number): ByteSink {
   return {
     write(bytes, length) {
       for (let off = 0; off < length; ) off += writeSync(fd, bytes, off, length - off);
     },
-    close() {
-      closeSync(fd);
-    },
+    close() {},
   };
 }

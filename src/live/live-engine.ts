@@ -52,6 +52,8 @@ export interface LiveEngineOptions {
 interface Serving {
   student: ActiveStudent;
   index: Int32Array;
+  /** The student reads the engine's feature row as it is (same names, same order): no gather. */
+  identity: boolean;
 }
 
 /**
@@ -155,7 +157,9 @@ export class LiveEngine {
       this.fallBack([index]);
       return false;
     }
-    this.serving = { student, index };
+    const row = this.states[0]?.row.length ?? 0;
+    const identity = index.length === row && index.every((k, j) => k === j);
+    this.serving = { student, index, identity };
     this.fallback = [];
     for (const s of this.states) s.x = new Float64Array(index.length);
     this.telemetry?.setModel(student.version);
@@ -276,11 +280,15 @@ export class LiveEngine {
   }
 
   private score(sv: Serving, s: SymbolState, d: Decision): void {
-    const { x, row } = s;
-    const idx = sv.index;
-    for (let j = 0; j < idx.length; j++) x[j] = row[idx[j]];
     const p = this.proba;
-    sv.student.bundle.scorer.scoreInto(x, p);
+    if (sv.identity) {
+      sv.student.bundle.scorer.scoreInto(s.row, p);
+    } else {
+      const { x, row } = s;
+      const idx = sv.index;
+      for (let j = 0; j < idx.length; j++) x[j] = row[idx[j]];
+      sv.student.bundle.scorer.scoreInto(x, p);
+    }
     // argmax as validation's scorerPolicy takes it (first maximum wins)
     let best = 0;
     for (let k = 1; k < 3; k++) if (p[k] > p[best]) best = k;

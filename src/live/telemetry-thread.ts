@@ -53,7 +53,8 @@ function revive(e: Record<string, unknown>): Error {
  * writes the file, so the engine's thread no longer pays for the encoding or the copies and writes.
  * Lines are in decision order; model and threshold changes travel in the ring between the lines they
  * separate. When the ring is full the engine waits for room (back-pressure). `flush` returns once
- * everything written before it is in the file; `close` once the file is closed. A write failure
+ * everything written before it is in the file; `close` once the thread has written everything and
+ * ended and the file is closed (this thread opens and closes it; the thread only writes). A write failure
  * (or the thread failing) is thrown by the next `write` that publishes, by `flush` and by `close`.
  */
 export class TelemetryThread implements TelemetryOutput {
@@ -163,6 +164,7 @@ export class TelemetryThread implements TelemetryOutput {
 
   private async shut(): Promise<void> {
     this.worker.ref();
+    let closeError: unknown = null;
     try {
       if (Atomics.load(this.ring.ctrl, CTRL.stopped) === 0) {
         // After a failure the thread still empties the ring, so there is room for the close command.
@@ -172,15 +174,20 @@ export class TelemetryThread implements TelemetryOutput {
       await this.exited;
     } finally {
       this.worker.unref();
+      // The file is this thread's to close (the thread only writes it), whatever happened.
+      try {
+        closeSync(this.fd);
+      } catch (e) {
+        closeError = e;
+      }
     }
-    // A thread that died before the close command left the file open and lines unwritten.
-    const unfinished = Atomics.load(this.ring.ctrl, CTRL.tail) !== this.w;
-    if (unfinished) closeSync(this.fd);
     this.check();
-    if (unfinished) {
+    // A thread that died before the close command left lines unwritten.
+    if (Atomics.load(this.ring.ctrl, CTRL.tail) !== this.w) {
       this.failure = this.stalled('the telemetry thread exited before writing every line');
       throw this.failure;
     }
+    if (closeError !== null) throw closeError;
   }
 
   /** Appends a command record (its number in f64 slot 0, its sequence in int slot 1). */
