@@ -101,6 +101,12 @@ export class RingReader {
     const ctrl = this.ring.ctrl;
     this.r = r;
     Atomics.store(ctrl, CTRL.tail, r);
-    if (Atomics.load(ctrl, CTRL.writerWaits) === 1) Atomics.notify(ctrl, CTRL.tail);
+    // Taking the flag back (1 → 0) wakes the engine once, not at every release until it has run.
+    if (
+      Atomics.load(ctrl, CTRL.writerWaits) === 1 &&
+      Atomics.compareExchange(ctrl, CTRL.writerWaits, 1, 0) === 1
+    ) {
+      Atomics.notify(ctrl, CTRL.tail);
+    }
   }
 }

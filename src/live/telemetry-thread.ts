@@ -212,9 +212,12 @@ export class TelemetryThread implements TelemetryOutput {
     const ctrl = this.ring.ctrl;
     const w = this.w;
     Atomics.store(ctrl, CTRL.head, w);
+    // The flag is taken back (1 → 0) by whoever wakes the thread, so a thread that has not run yet
+    // since its wake-up is not woken again by every later publication.
     if (
       Atomics.load(ctrl, CTRL.readerWaits) === 1 &&
-      (wake || ((w - Atomics.load(ctrl, CTRL.tail)) | 0) >= this.wakeAt)
+      (wake || ((w - Atomics.load(ctrl, CTRL.tail)) | 0) >= this.wakeAt) &&
+      Atomics.compareExchange(ctrl, CTRL.readerWaits, 1, 0) === 1
     ) {
       Atomics.notify(ctrl, CTRL.head);
     }
