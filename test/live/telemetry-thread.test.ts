@@ -156,4 +156,12 @@ describe('TelemetryThread', () => {
     expect(writeMany).toThrow(/telemetry thread (stopped|exited)/);
     await expect(thread.close()).rejects.toThrow(/telemetry thread/);
   });
+
+  it('a thread that fails while starting is reported by ready() with its own error, and by close', async () => {
+    const path = join(tempDir(), 'telemetry.jsonl');
+    // A symbol that is not a string breaks the writer's constructor on the thread (TypeError there).
+    const thread = new TelemetryThread(path, [42 as unknown as string]);
+    expect(() => thread.ready()).toThrow(/slice is not a function/);
+    await expect(thread.close()).rejects.toThrow(/slice is not a function/);
+  });
 });
