@@ -1,9 +1,6 @@
-import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
-import { ArtifactError } from '../core/index.js';
 import type { Decision } from './decision.js';
 import {
   CTRL,
@@ -16,6 +13,7 @@ import {
 } from './telemetry-ring.js';
 import type { TelemetryOutput } from './telemetry-writer.js';
 import type { TelemetryWorkerData } from './telemetry-worker.js';
+import { reviveError, telemetryWorkerEntry, threadFailed } from './telemetry-worker-entry.js';
 
 /** Lines written between two publications of the ring's HEAD (and checks for a failure). */
 const BATCH = 256;
@@ -23,29 +21,6 @@ const BATCH = 256;
 const SLICE_MS = 50;
 /** A thread that neither starts nor makes progress for this long is broken: fail rather than hang. */
 const STALL_MS = 60_000;
-
-/**
- * The thread's entry: the compiled module next to this one, or — when running from the TypeScript
- * sources (the tests) — a loader importing the .ts file through tsx, the dev dependency that runs them.
- */
-function workerEntry(): URL {
-  const js = new URL('./telemetry-worker.js', import.meta.url);
-  if (existsSync(fileURLToPath(js))) return js;
-  const ts = JSON.stringify(new URL('./telemetry-worker.ts', import.meta.url).href);
-  const tsxDir = dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
-  const api = JSON.stringify(pathToFileURL(join(tsxDir, 'dist/esm/api/index.mjs')).href);
-  const source = `const { tsImport } = await import(${api}); await tsImport(${ts}, ${ts});`;
-  return new URL(`data:text/javascript,${encodeURIComponent(source)}`);
-}
-
-/** The error the thread reported (its fields survive the port; the stack of a write error adds nothing). */
-function revive(e: Record<string, unknown>): Error {
-  const err = new Error(String(e.message)) as NodeJS.ErrnoException;
-  for (const k of ['name', 'code', 'errno', 'syscall', 'path'] as const) {
-    if (e[k] !== undefined) Object.assign(err, { [k]: e[k] });
-  }
-  return err;
-}
 
 /**
  * Telemetry written by a second thread: the engine copies each decision's numbers into a shared ring
@@ -91,7 +66,7 @@ export class TelemetryThread implements TelemetryOutput {
     this.free = this.ring.capacity;
     const { port1, port2 } = new MessageChannel();
     this.port = port1;
-    const entry = workerEntry();
+    const entry = telemetryWorkerEntry();
     const workerData: TelemetryWorkerData = {
       fd,
       symbols: [...symbols],
@@ -184,7 +159,7 @@ export class TelemetryThread implements TelemetryOutput {
     this.check();
     // A thread that died before the close command left lines unwritten.
     if (Atomics.load(this.ring.ctrl, CTRL.tail) !== this.w) {
-      this.failure = this.stalled('the telemetry thread exited before writing every line');
+      this.failure = threadFailed('the telemetry thread exited before writing every line');
       throw this.failure;
     }
     if (closeError !== null) throw closeError;
@@ -246,7 +221,7 @@ export class TelemetryThread implements TelemetryOutput {
     while (!done()) {
       if (stopOnFailure && (Atomics.load(ctrl, CTRL.failed) === 1 || this.failure !== null)) return;
       if (Atomics.load(ctrl, CTRL.stopped) === 1 || this.gone) {
-        this.failure = this.stalled(`the telemetry thread stopped while the engine waited for ${what}`);
+        this.failure = threadFailed(`the telemetry thread stopped while the engine waited for ${what}`);
         return;
       }
       Atomics.store(ctrl, CTRL.writerWaits, 1);
@@ -259,7 +234,7 @@ export class TelemetryThread implements TelemetryOutput {
         since = now;
       } else if (now - since > STALL_MS) {
         const started = Atomics.load(ctrl, CTRL.ready) === 1;
-        this.failure = this.stalled(
+        this.failure = threadFailed(
           started
             ? `the telemetry thread made no progress for ${STALL_MS / 1000} s`
             : `the telemetry thread did not start within ${STALL_MS / 1000} s`,
@@ -269,21 +244,15 @@ export class TelemetryThread implements TelemetryOutput {
     }
   }
 
-  private stalled(message: string): ArtifactError {
-    return new ArtifactError('telemetry could not be written', [
-      { path: 'telemetry', message, fix: 'check the engine log for the thread error; rerun the session' },
-    ]);
-  }
-
   /** Throws the first failure: the thread's (from the port), or its death. */
   private check(): void {
     if (this.failure === null && Atomics.load(this.ring.ctrl, CTRL.failed) === 1) {
       const m = receiveMessageOnPort(this.port);
       const e = (m?.message as { error?: Record<string, unknown> } | undefined)?.error;
-      this.failure = e !== undefined ? revive(e) : this.stalled('the telemetry thread failed');
+      this.failure = e !== undefined ? reviveError(e) : threadFailed('the telemetry thread failed');
     }
     if (this.failure === null && this.gone && this.closing === null) {
-      this.failure = this.stalled('the telemetry thread exited before the session closed');
+      this.failure = threadFailed('the telemetry thread exited before the session closed');
     }
     if (this.failure !== null) throw this.failure;
   }
