@@ -83,8 +83,11 @@ function startEngine(series: BarSeries[], studentDir: string, stateDir: string):
  * policy, monitoring on, telemetry written to a file). `replay_ticks_per_s`: ticks of a whole replay over
  * its wall time (and over the process CPU time it used, a figure other processes on a shared machine
  * disturb less). `tick_p50_us` / `tick_p99_us`: one `onBar` call timed each — feature update, score,
- * decision, outcome tracking and the buffered telemetry line (plus, on a bar time's first tick, the
- * monitor's evaluation). The only allocation per tick is the clock: performance.now() returns a boxed
+ * decision, outcome tracking and the telemetry record queued for the telemetry thread (plus, on a bar
+ * time's first tick, the monitor's evaluation). The telemetry thread encodes and writes the lines on the
+ * other core; a replay's timing ends when the engine has decided every bar, when the thread may still
+ * hold lines to encode (under a quarter of its 64K-line ring unless it fell behind: milliseconds of
+ * work, as the file sink used to hold chunks in flight). The only allocation per tick is the clock: performance.now() returns a boxed
  * double (two per tick, for the telemetry latency), collected by a few minor GCs per replay.
  */
 export const liveEngine: Bench = {

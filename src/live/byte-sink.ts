@@ -79,3 +79,18 @@ export function memorySink(): ByteSink & { text(): string } {
     text: () => Buffer.concat(chunks).toString('utf8'),
   };
 }
+
+/**
+ * A sink writing synchronously to a file descriptor it does not own: close does nothing, the opener
+ * closes it (the telemetry thread's sink: that thread pays for the write(2) itself, so nothing is
+ * gained by deferring it; the engine's thread opened the file and closes it — Node warns when a worker
+ * closes a descriptor it did not open).
+ */
+export function fdSink(fd: number): ByteSink {
+  return {
+    write(bytes, length) {
+      for (let off = 0; off < length; ) off += writeSync(fd, bytes, off, length - off);
+    },
+    close() {},
+  };
+}

@@ -93,6 +93,7 @@ export class EngineSupervisor {
     this.state = 'finished';
     const status = this.status();
     if (this.writer !== null) {
+      this.writer.close();
       await this.writer.settle();
       this.writer.writeStatus(status);
     }

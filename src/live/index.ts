@@ -7,7 +7,7 @@ export { loadActiveStudent } from './active-student.js';
 export { autoRollback } from './auto-rollback.js';
 export type { AutoRollbackResult } from './auto-rollback.js';
 export type { BaselineStrategy } from './baseline-strategy.js';
-export { fileSink, memorySink } from './byte-sink.js';
+export { fdSink, fileSink, memorySink } from './byte-sink.js';
 export type { ByteSink } from './byte-sink.js';
 export { createStrategy } from './create-strategy.js';
 export {
@@ -53,5 +53,10 @@ export type { Breach, Evaluation, MonitorConfig, ValidationBaseline } from './st
 export { SwingStrategy } from './swing-strategy.js';
 export { featureIndex, symbolState } from './symbol-state.js';
 export type { SymbolState } from './symbol-state.js';
+export { RingReader } from './ring-reader.js';
+export { CTRL, createRing, KIND, readRecord, writeRecord } from './telemetry-ring.js';
+export type { RingMemory } from './telemetry-ring.js';
+export { TelemetryThread } from './telemetry-thread.js';
 export { TELEMETRY_FIELDS, TelemetryWriter } from './telemetry-writer.js';
+export type { TelemetryOutput } from './telemetry-writer.js';
 export { readValidationBaseline } from './validation-baseline.js';

@@ -24,7 +24,8 @@ import { adjustmentFactor, signalTarget, studentTarget } from './signal-adjustme
 import { StudentMonitor } from './student-monitor.js';
 import { featureIndex, type SymbolState, symbolState } from './symbol-state.js';
 import { type ByteSink, fileSink } from './byte-sink.js';
-import { TelemetryWriter } from './telemetry-writer.js';
+import { TelemetryThread } from './telemetry-thread.js';
+import { type TelemetryOutput, TelemetryWriter } from './telemetry-writer.js';
 
 /** Options of LiveEngine.start. */
 export interface LiveEngineOptions {
@@ -35,6 +36,11 @@ export interface LiveEngineOptions {
   stateDir: string | null;
   /** Telemetry destination (default: stateDir/telemetry.jsonl; null = no telemetry). */
   telemetry?: ByteSink | null;
+  /**
+   * The default telemetry file is encoded and written by a second thread (default true); false = on the
+   * engine's thread. The bytes are the same either way. A `telemetry` sink is always written in-thread.
+   */
+  telemetryThread?: boolean;
   log?: Logger;
   /** Who automatic rollbacks are recorded as in the registry audit log. */
   actor?: string;
@@ -46,6 +52,8 @@ export interface LiveEngineOptions {
 interface Serving {
   student: ActiveStudent;
   index: Int32Array;
+  /** The student reads the engine's feature row as it is (same names, same order): no gather. */
+  identity: boolean;
 }
 
 /**
@@ -69,7 +77,7 @@ export class LiveEngine {
   private fallback: Issue[] = [];
   private monitor: StudentMonitor | null = null;
   private tracker: OutcomeTracker | null = null;
-  readonly telemetry: TelemetryWriter | null;
+  readonly telemetry: TelemetryOutput | null;
   readonly supervisor: EngineSupervisor;
   private clock = Number.NEGATIVE_INFINITY;
 
@@ -78,13 +86,16 @@ export class LiveEngine {
     this.symbols = opts.symbols;
     this.log = opts.log ?? rootLogger.child({ component: 'engine' });
     this.states = opts.symbols.map(() => symbolState(this.config));
-    const sink =
-      opts.telemetry !== undefined
-        ? opts.telemetry
-        : opts.stateDir !== null
-          ? fileSink(join(opts.stateDir, ENGINE_FILES.telemetry))
-          : null;
-    this.telemetry = sink === null ? null : new TelemetryWriter(sink, opts.symbols);
+    const file = opts.stateDir === null ? null : join(opts.stateDir, ENGINE_FILES.telemetry);
+    if (opts.telemetry !== undefined) {
+      this.telemetry = opts.telemetry === null ? null : new TelemetryWriter(opts.telemetry, opts.symbols);
+    } else if (file === null) {
+      this.telemetry = null;
+    } else if (opts.telemetryThread ?? true) {
+      this.telemetry = new TelemetryThread(file, opts.symbols);
+    } else {
+      this.telemetry = new TelemetryWriter(fileSink(file), opts.symbols);
+    }
     this.telemetry?.setThreshold(this.config.threshold);
     this.supervisor = new EngineSupervisor(
       this,
@@ -111,6 +122,8 @@ export class LiveEngine {
       if (load.ok) e.serve(load.student);
       else e.fallBack(load.issues);
     }
+    // The telemetry thread has been starting meanwhile; the session begins once it runs.
+    if (e.telemetry instanceof TelemetryThread) e.telemetry.ready();
     e.supervisor.startSession();
     return e;
   }
@@ -144,7 +157,9 @@ export class LiveEngine {
       this.fallBack([index]);
       return false;
     }
-    this.serving = { student, index };
+    const row = this.states[0]?.row.length ?? 0;
+    const identity = index.length === row && index.every((k, j) => k === j);
+    this.serving = { student, index, identity };
     this.fallback = [];
     for (const s of this.states) s.x = new Float64Array(index.length);
     this.telemetry?.setModel(student.version);
@@ -265,11 +280,15 @@ export class LiveEngine {
   }
 
   private score(sv: Serving, s: SymbolState, d: Decision): void {
-    const { x, row } = s;
-    const idx = sv.index;
-    for (let j = 0; j < idx.length; j++) x[j] = row[idx[j]];
     const p = this.proba;
-    sv.student.bundle.scorer.scoreInto(x, p);
+    if (sv.identity) {
+      sv.student.bundle.scorer.scoreInto(s.row, p);
+    } else {
+      const { x, row } = s;
+      const idx = sv.index;
+      for (let j = 0; j < idx.length; j++) x[j] = row[idx[j]];
+      sv.student.bundle.scorer.scoreInto(x, p);
+    }
     // argmax as validation's scorerPolicy takes it (first maximum wins)
     let best = 0;
     for (let k = 1; k < 3; k++) if (p[k] > p[best]) best = k;

@@ -39,6 +39,20 @@ const LATENCY = ascii(',"latency_us":');
 const LINE_SLACK = 512;
 
 /**
+ * Where the engine's telemetry goes: a TelemetryWriter on the engine's thread, or a TelemetryThread
+ * running the same writer on a second thread.
+ */
+export interface TelemetryOutput {
+  /** Lines written. */
+  readonly lines: number;
+  write(d: Decision): void;
+  setModel(version: string | null): void;
+  setThreshold(threshold: number): void;
+  flush(): void;
+  close(): Promise<void>;
+}
+
+/**
  * Writes one JSON line per decision into a large buffer flushed to the sink in chunks (default 1 MiB):
  * no allocation and no system call per tick. Everything constant between two numbers is one pre-encoded
  * byte run, copied whole: `{"time":…` per bar time, `,"symbol":…,"signal":` per symbol, the signal with
@@ -46,7 +60,7 @@ const LINE_SLACK = 512;
  * per source (re-encoded when the model or threshold changes). Numbers are written digit by digit
  * (strength, confidence, adjustment and target to 4 places, latency to 0.01 µs).
  */
-export class TelemetryWriter {
+export class TelemetryWriter implements TelemetryOutput {
   private readonly out: LineBuffer;
   /** `,"symbol":…,"signal":` per symbol. */
   private readonly symbolRuns: Uint8Array[];

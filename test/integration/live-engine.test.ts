@@ -39,6 +39,8 @@ interface Run {
   engine: LiveEngine;
   decisions: Decision[];
   telemetry: Record<string, unknown>[];
+  /** The telemetry's bytes. */
+  text: string;
   logs: Record<string, unknown>[];
   stateDir: string;
 }
@@ -59,6 +61,8 @@ async function run(
     strategy?: 'swing' | 'intraday';
     endMs?: number;
     registry?: string;
+    /** Telemetry to stateDir/telemetry.jsonl through the telemetry thread instead of a memory sink. */
+    thread?: boolean;
   } = {},
 ): Promise<Run> {
   const logs: Record<string, unknown>[] = [];
@@ -75,7 +79,7 @@ async function run(
     config,
     symbols: f.series.map((b) => b.symbol),
     stateDir,
-    telemetry: sink,
+    ...(o.thread ? {} : { telemetry: sink }),
     log,
     snapshotEveryMs: 0,
   });
@@ -87,12 +91,12 @@ async function run(
   });
   await engine.finish();
   setLogLevel('silent');
-  const telemetry = sink
-    .text()
+  const text = o.thread ? readFileSync(join(stateDir, 'telemetry.jsonl'), 'utf8') : sink.text();
+  const telemetry = text
     .split('\n')
     .filter(Boolean)
     .map((l) => JSON.parse(l));
-  return { engine, decisions, telemetry, logs, stateDir };
+  return { engine, decisions, telemetry, text, logs, stateDir };
 }
 
 /** Per-symbol targets of a run keyed by bar time. */
@@ -344,6 +348,18 @@ describe('live engine on a promoted student (12 symbols, daily bars, regime chan
       const refused = alerts.filter((a) => a.type === 'auto_rollback_failed');
       expect(refused).toHaveLength(1);
       expect(refused[0].message).toMatch(/v2 was rolled back for degradation/);
+    });
+
+    it('the telemetry thread writes the same bytes as the in-thread writer, model change included', async () => {
+      const reg2 = join(tempDir(), 'models');
+      cpSync(f.registry, reg2, { recursive: true, verbatimSymlinks: true });
+      const threaded = await run(monitoring, { registry: reg2, thread: true });
+      expect(readProductionVersion(reg2)).toBe('v1');
+      // Latency is the one wall-clock field; every other byte is the same.
+      const mask = (t: string) => t.replace(/"latency_us":[^}]*\}/g, '"latency_us":0}');
+      expect(threaded.text.split('\n').length).toBe(r.decisions.length + 1);
+      expect(mask(threaded.text)).toBe(mask(r.text));
+      expect(threaded.engine.telemetry?.lines).toBe(r.decisions.length);
     });
 
     it('the cooldown holds: degradation alerts of one model are at least 72 h of bar time apart', async () => {
