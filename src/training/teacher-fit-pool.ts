@@ -97,7 +97,10 @@ export async function runFitPool(
         (w) =>
           new Promise<void>((res, rej) => {
             const take = (): void => {
-              if (next >= jobs.length) return res();
+              if (next >= jobs.length) {
+                res();
+                return;
+              }
               const id = next++;
               const { x, y, predict } = jobData(rows, jobs[id]);
               const req: FitRequest = { id, params, x, y, valid, init, predict };
