@@ -21,6 +21,15 @@ export function setGbdtWasmLimit(bytes: number | undefined): void {
   wasmLimit = bytes ?? MAX_ARENA_BYTES;
 }
 
+/** A copy of `a` in the arena (the wasm gradient kernel reads scores and labels there). */
+function inArena<T extends Float64Array | Int32Array>(arena: WasmArena, a: T): T {
+  const out = (
+    a instanceof Float64Array ? arena.alloc(Float64Array, a.length) : arena.alloc(Int32Array, a.length)
+  ) as T;
+  out.set(a as never);
+  return out;
+}
+
 /** What the training loop needs besides the dataset: raw scores, labels, weights (shared copies). */
 export interface GrowInputs {
   scores: Float64Array;
@@ -53,6 +62,8 @@ export function createGrowBuffers(x: Dataset, mapper: BinMapper, inputs: GrowInp
     n * 4,
     n * 4,
     256,
+    inputs.scores.byteLength,
+    inputs.y.byteLength,
   ];
   const need = arenaBytes(sizes);
   const arena = need <= wasmLimit ? new WasmArena(need) : undefined;
@@ -71,12 +82,13 @@ export function createGrowBuffers(x: Dataset, mapper: BinMapper, inputs: GrowInp
     routed: arena ? arena.alloc(Uint32Array, n) : new Uint32Array(n),
     tmp: arena ? arena.alloc(Uint32Array, n) : shared(Uint32Array, n * 4),
     goLeft: arena ? arena.alloc(Uint8Array, 256) : shared(Uint8Array, 256),
-    scores: inputs.scores,
-    y: inputs.y,
+    scores: arena ? inArena(arena, inputs.scores) : inputs.scores,
+    y: arena ? inArena(arena, inputs.y) : inputs.y,
     weight: inputs.weight,
     numClasses: K,
     scratch: arena ? arena.alloc(Float64Array, SCRATCH_DOUBLES) : new Float64Array(SCRATCH_DOUBLES),
     memory: arena?.memory,
+    wasmGradients: arena !== undefined && K === 3 && inputs.weight === undefined,
     kernels: arena ? histogramKernels(arena.memory) : undefined,
   };
 }

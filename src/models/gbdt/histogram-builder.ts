@@ -1,6 +1,6 @@
 import type { BinMapper } from './binning.js';
 import { addHistogram, buildHistogram, clearHistogram } from './histogram.js';
-import { buildHistogramWasm } from './histogram-wasm.js';
+import { buildHistogramWasm, gradientsWasm } from './histogram-wasm.js';
 import { softmaxGradients } from './objective.js';
 import { partitionRows } from './partition.js';
 import { findBestSplit, type SplitInfo, type SplitParams } from './split.js';
@@ -24,6 +24,16 @@ export interface HistogramBuilder {
   splitPair(a: SplitJob, b: SplitJob, nf: number, p: SplitParams): void;
   /** Releases threads, if any. */
   close(): void;
+}
+
+/**
+ * Softmax gradients of rows from..to: the wasm kernel when the buffers allow it (see
+ * GrowBuffers.wasmGradients), else softmaxGradients; the same bits either way.
+ */
+export function gradientRange(buf: GrowBuffers, from: number, to: number): void {
+  if (buf.wasmGradients && buf.kernels)
+    gradientsWasm(buf.kernels, buf.scores, buf.y, buf.gh, from, to, softmaxGradients);
+  else softmaxGradients(buf.scores, buf.y, buf.numClasses, buf.weight, buf.gh, from, to);
 }
 
 /** One leaf's split search: its histogram slot, gradient and hessian sums, row count, and result. */
@@ -214,7 +224,7 @@ export function createSerialBuilder(buf: GrowBuffers, mapper: BinMapper): Histog
     },
     partition: (start, end, col) => partitionSerial(buf, start, end, col),
     gradients() {
-      softmaxGradients(buf.scores, buf.y, buf.numClasses, buf.weight, buf.gh);
+      gradientRange(buf, 0, buf.n);
     },
     splitPair(a, b, nf, p) {
       searchSplit(buf, mapper, a, nf, p);

@@ -10,6 +10,7 @@ import {
   histogramStats,
   joinPartitions,
   partitionRange,
+  gradientRange,
   partitionSerial,
   searchSplit,
 } from './histogram-builder.js';
@@ -21,7 +22,6 @@ import {
   OP_PARTITION,
   OP_SPLIT,
 } from './histogram-worker-source.js';
-import { softmaxGradients } from './objective.js';
 import { gbdtAutoThreads } from './thread-budget.js';
 import type { GrowBuffers } from './tree-grower.js';
 
@@ -79,6 +79,7 @@ function createTwoThreadBuilder(buf: GrowBuffers, mapper: BinMapper): HistogramB
       fio,
       hasMissing: mapper.hasMissing,
       memory: buf.memory,
+      wasmGradients: buf.wasmGradients,
       scratch: buf.scratch,
       tmp: buf.tmp,
       binsByFeature: buf.binsByFeature,
@@ -150,12 +151,13 @@ function createTwoThreadBuilder(buf: GrowBuffers, mapper: BinMapper): HistogramB
     gradients() {
       const n = buf.n;
       if (n < MIN_PARALLEL_ROWS) {
-        softmaxGradients(buf.scores, buf.y, buf.numClasses, buf.weight, buf.gh);
+        gradientRange(buf, 0, n);
         return;
       }
-      const mid = n >>> 1;
+      // An even split: the wasm kernel takes rows two at a time.
+      const mid = (n >>> 1) & ~1;
       post(OP_GRADIENTS, mid, n, 0, 0, 0);
-      softmaxGradients(buf.scores, buf.y, buf.numClasses, buf.weight, buf.gh, 0, mid);
+      gradientRange(buf, 0, mid);
       join();
     },
     splitPair(a, b, nf, p) {

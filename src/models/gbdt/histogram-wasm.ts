@@ -38,6 +38,7 @@ export interface HistogramKernels {
   ): void;
   partition(rows: number, tmp: number, from: number, to: number, col: number, goLeft: number): number;
   sumPairs(rows: number, start: number, end: number, gh: number, out: number): void;
+  softmax3(raw: number, y: number, gh: number, n: number, from: number, to: number): void;
   subset32(
     cells: number,
     d: number,
@@ -61,7 +62,7 @@ export function histogramWasmModule(): WasmModule {
 
 /** Instantiates the kernels on a shared memory (the arena's). */
 export function histogramKernels(memory: WasmMemory): HistogramKernels {
-  const instance = new wasmApi.Instance(histogramWasmModule(), { env: { mem: memory } });
+  const instance = new wasmApi.Instance(histogramWasmModule(), { env: { mem: memory, exp: Math.exp } });
   return instance.exports as unknown as HistogramKernels;
 }
 
@@ -109,4 +110,31 @@ export function buildHistogramWasm(
   return wide
     ? kernels.blocked32(c, d, r, start, end, g, h, scratch)
     : kernels.blocked16(c, d, r, start, end, g, h, scratch);
+}
+
+/**
+ * softmaxGradients over rows[from..to) through the wasm kernel when it applies (3 classes, no weights,
+ * all in the arena): an even number of rows there, the last odd one by the JavaScript function
+ * `js` (softmaxGradients itself; passed in so the worker can embed this function's source).
+ */
+export function gradientsWasm(
+  kernels: HistogramKernels,
+  raw: Float64Array,
+  y: Int32Array,
+  gh: Float64Array,
+  from: number,
+  to: number,
+  js: (
+    raw: Float64Array,
+    y: Int32Array,
+    K: number,
+    w: undefined,
+    gh: Float64Array,
+    from: number,
+    to: number,
+  ) => void,
+): void {
+  const even = from + ((to - from) & ~1);
+  kernels.softmax3(raw.byteOffset, y.byteOffset, gh.byteOffset, y.length, from, even);
+  if (even < to) js(raw, y, 3, undefined, gh, even, to);
 }

@@ -12,7 +12,8 @@
  *  - blocked{16,32}(cells, d, rows, start, end, gh, hist, scratch): the same for scattered rows;
  *  - subset{16,32}(cells, d, rows, start, end, gh, hist, feats, nf): features feats[0..nf);
  *  - partition(rows, tmp, from, to, col, goLeft): partitionRows of partition.ts;
- *  - sumPairs(rows, start, end, gh, out): the gradient and hessian sums of rows[start..end).
+ *  - sumPairs(rows, start, end, gh, out): the gradient and hessian sums of rows[start..end);
+ *  - softmax3(raw, y, gh, n, from, to): softmaxGradients for 3 classes without weights.
  */
 
 /** Adds the pair `$v` into the slot's cell whose index `load` reads (16 bytes per pair). */
@@ -224,10 +225,120 @@ function sumPairs(): string {
     (v128.store (local.get $out) (local.get $v)))`;
 }
 
+/** Splats of one f64 constant. */
+const f2 = (v: string): string => `(f64x2.splat (f64.const ${v}))`;
+const i2 = (v: string): string => `(v128.const i64x2 ${v} ${v})`;
+
+/**
+ * $vexp: Math.exp of both lanes, bit for bit. V8's Math.exp is fdlibm's e_exp.c (test: a scalar port
+ * agrees on millions of inputs), and this is the same arithmetic in both lanes at once for the domain
+ * softmax uses (−709.78 < x ≤ 0); a pair with a lane outside it (positive, NaN, ±Infinity, below) calls
+ * the imported Math.exp per lane. No fused multiply-add exists in wasm SIMD, so the bits are fdlibm's.
+ */
+function vexp(): string {
+  const sel = (a: string, b: string, m: string): string => `(v128.bitselect ${a} ${b} ${m})`;
+  return `
+  (func $vexp (param $x v128) (result v128)
+    (local $abs v128) (local $k v128) (local $hi v128) (local $lo v128) (local $xr v128) (local $t v128)
+    (local $c v128) (local $y v128) (local $ki v128) (local $mB v128) (local $mC v128) (local $big v128)
+    (local.set $abs (v128.and (local.get $x) ${i2('0x7fffffffffffffff')}))
+    (if (i32.eqz (i64x2.all_true (v128.and
+          (f64x2.le (local.get $x) ${f2('0')})
+          (i64x2.lt_s (local.get $abs) ${i2('0x40862e4200000000')}))))
+      (then (return (f64x2.replace_lane 1
+        (f64x2.splat (call $exp (f64x2.extract_lane 0 (local.get $x))))
+        (call $exp (f64x2.extract_lane 1 (local.get $x)))))))
+    ;; |x| <= 0.5 ln2: no reduction (k = 0); |x| < 1.5 ln2: k = -1; else k = trunc(x / ln2 - 0.5).
+    (local.set $mB (i64x2.lt_s (local.get $abs) ${i2('0x3fd62e4300000000')}))
+    (local.set $mC (i64x2.lt_s (local.get $abs) ${i2('0x3ff0a2b200000000')}))
+    (local.set $k (f64x2.trunc (f64x2.add (f64x2.mul ${f2('1.44269504088896338700e+00')} (local.get $x)) ${f2('-0.5')})))
+    (local.set $hi ${sel(
+      `(f64x2.sub (local.get $x) ${f2('-6.93147180369123816490e-01')})`,
+      `(f64x2.sub (local.get $x) (f64x2.mul (local.get $k) ${f2('6.93147180369123816490e-01')}))`,
+      '(local.get $mC)',
+    )})
+    (local.set $lo ${sel(f2('-1.90821492927058770002e-10'), `(f64x2.mul (local.get $k) ${f2('1.90821492927058770002e-10')})`, '(local.get $mC)')})
+    (local.set $k ${sel(f2('-1'), '(local.get $k)', '(local.get $mC)')})
+    (local.set $xr ${sel('(local.get $x)', '(f64x2.sub (local.get $hi) (local.get $lo))', '(local.get $mB)')})
+    (local.set $t (f64x2.mul (local.get $xr) (local.get $xr)))
+    (local.set $c (f64x2.sub (local.get $xr) (f64x2.mul (local.get $t)
+      (f64x2.add ${f2('1.66666666666666019037e-01')} (f64x2.mul (local.get $t)
+      (f64x2.add ${f2('-2.77777777770155933842e-03')} (f64x2.mul (local.get $t)
+      (f64x2.add ${f2('6.61375632143793436117e-05')} (f64x2.mul (local.get $t)
+      (f64x2.add ${f2('-1.65339022054652515390e-06')} (f64x2.mul (local.get $t) ${f2('4.13813679705723846039e-08')})))))))))))
+    ;; k != 0: y = 1 - ((lo - (x c)/(2 - c)) - hi), scaled by 2^k (through 2^-1000 when k < -1021).
+    (local.set $y (f64x2.sub ${f2('1')} (f64x2.sub (f64x2.sub (local.get $lo)
+      (f64x2.div (f64x2.mul (local.get $xr) (local.get $c)) (f64x2.sub ${f2('2')} (local.get $c)))) (local.get $hi))))
+    (local.set $ki (i64x2.extend_low_i32x4_s (i32x4.trunc_sat_f64x2_s_zero (local.get $k))))
+    (local.set $big (i64x2.ge_s (local.get $ki) ${i2('-1021')}))
+    (local.set $y ${sel(
+      `(f64x2.mul (local.get $y) (i64x2.shl (i64x2.add (local.get $ki) ${i2('1023')}) (i32.const 52)))`,
+      `(f64x2.mul (f64x2.mul (local.get $y) (i64x2.shl (i64x2.add (local.get $ki) ${i2('2023')}) (i32.const 52))) ${f2('9.33263618503218878990e-302')})`,
+      '(local.get $big)',
+    )})
+    ;; k = 0: 1 - ((x c)/(c - 2) - x); |x| < 2^-28: 1 + x.
+    (local.set $y ${sel(
+      `(f64x2.sub ${f2('1')} (f64x2.sub (f64x2.div (f64x2.mul (local.get $xr) (local.get $c)) (f64x2.sub (local.get $c) ${f2('2')})) (local.get $xr)))`,
+      '(local.get $y)',
+      '(local.get $mB)',
+    )})
+    ${sel(`(f64x2.add ${f2('1')} (local.get $x))`, '(local.get $y)', `(i64x2.lt_s (local.get $abs) ${i2('0x3e30000000000000')})`)})`;
+}
+
+/**
+ * softmax3(raw, y, gh, n, from, to): softmaxGradients of objective.ts for K = 3 classes and no weights,
+ * two rows at a time (one per lane) over rows[from..to) (an even count): the same operations in the
+ * same order per row, so the same bits. `raw` row-major n×3 scores, `y` i32 labels, `gh` the (g, h)
+ * pairs, class-major (class k, row i at gh + 16·(k·n + i)).
+ */
+function softmax3(): string {
+  const lanes = (a: string, b: string, hi1: boolean, hi2: boolean): string => {
+    const l = (o: number) => Array.from({ length: 8 }, (_, i) => o + i).join(' ');
+    return `(i8x16.shuffle ${l(hi1 ? 8 : 0)} ${l(hi2 ? 24 : 16)} ${a} ${b})`;
+  };
+  const cls = (k: number): string => `
+        (local.set $p (f64x2.div (local.get $e${k}) (local.get $s)))
+        (local.set $g (v128.bitselect (f64x2.sub (local.get $p) ${f2('1')}) (local.get $p)
+          (i64x2.eq (local.get $yy) ${i2(String(k))})))
+        (local.set $h (f64x2.mul (f64x2.mul ${f2('1.5')} (local.get $p)) (f64x2.sub ${f2('1')} (local.get $p))))
+        (local.set $a (i32.add (local.get $gh) (i32.shl (i32.add (i32.mul (i32.const ${k}) (local.get $n)) (local.get $i)) (i32.const 4))))
+        (v128.store (local.get $a) ${lanes('(local.get $g)', '(local.get $h)', false, false)})
+        (v128.store offset=16 (local.get $a) ${lanes('(local.get $g)', '(local.get $h)', true, true)})`;
+  return `
+  (func (export "softmax3") (param $raw i32) (param $y i32) (param $gh i32) (param $n i32) (param $from i32) (param $to i32)
+    (local $i i32) (local $o i32) (local $r0 v128) (local $r1 v128) (local $r2 v128) (local $s0 v128) (local $s1 v128)
+    (local $s2 v128) (local $mx v128) (local $e0 v128) (local $e1 v128) (local $e2 v128) (local $s v128) (local $p v128)
+    (local $g v128) (local $h v128) (local $yy v128) (local $a i32)
+    (local.set $i (local.get $from))
+    (block $done
+      (loop $pair
+        (br_if $done (i32.ge_u (local.get $i) (local.get $to)))
+        (local.set $o (i32.add (local.get $raw) (i32.mul (local.get $i) (i32.const 24))))
+        (local.set $r0 (v128.load (local.get $o)))
+        (local.set $r1 (v128.load offset=16 (local.get $o)))
+        (local.set $r2 (v128.load offset=32 (local.get $o)))
+        (local.set $s0 ${lanes('(local.get $r0)', '(local.get $r1)', false, true)})
+        (local.set $s1 ${lanes('(local.get $r0)', '(local.get $r2)', true, false)})
+        (local.set $s2 ${lanes('(local.get $r1)', '(local.get $r2)', false, true)})
+        (local.set $mx (local.get $s0))
+        (local.set $mx (v128.bitselect (local.get $s1) (local.get $mx) (f64x2.gt (local.get $s1) (local.get $mx))))
+        (local.set $mx (v128.bitselect (local.get $s2) (local.get $mx) (f64x2.gt (local.get $s2) (local.get $mx))))
+        (local.set $e0 (call $vexp (f64x2.sub (local.get $s0) (local.get $mx))))
+        (local.set $e1 (call $vexp (f64x2.sub (local.get $s1) (local.get $mx))))
+        (local.set $e2 (call $vexp (f64x2.sub (local.get $s2) (local.get $mx))))
+        (local.set $s (f64x2.add (f64x2.add (f64x2.add ${f2('0')} (local.get $e0)) (local.get $e1)) (local.get $e2)))
+        (local.set $yy (i64x2.extend_low_i32x4_s (v128.load64_zero (i32.add (local.get $y) (i32.shl (local.get $i) (i32.const 2))))))
+        ${cls(0)}${cls(1)}${cls(2)}
+        (local.set $i (i32.add (local.get $i) (i32.const 2)))
+        (br $pair)))
+  )`;
+}
+
 /** The module's text: imports the shared memory `env.mem`, exports the kernels. */
 export function histogramKernelWat(): string {
   return `(module
   (import "env" "mem" (memory 1 65536 shared))
+  (import "env" "exp" (func $exp (param f64) (result f64)))
 ${dense(2)}
 ${dense(4)}
 ${blocked(2)}
@@ -236,6 +347,8 @@ ${subset(2)}
 ${subset(4)}
 ${partition()}
 ${sumPairs()}
+${vexp()}
+${softmax3()}
 )
 `;
 }

@@ -1,5 +1,5 @@
 import { buildHistogram, clearHistogram } from './histogram.js';
-import { buildHistogramWasm } from './histogram-wasm.js';
+import { buildHistogramWasm, gradientsWasm } from './histogram-wasm.js';
 import { softmaxGradients } from './objective.js';
 import { partitionRows } from './partition.js';
 import { findBestSplit } from './split.js';
@@ -35,6 +35,7 @@ const { workerData } = require('node:worker_threads');
 ${clearHistogram.toString()}
 ${buildHistogram.toString()}
 ${buildHistogramWasm.toString()}
+${gradientsWasm.toString()}
 ${softmaxGradients.toString()}
 ${partitionRows.toString()}
 ${findBestSplit.toString()}
@@ -44,7 +45,7 @@ const { fio, hasMissing } = workerData;
 const split = { gain: 0, feature: -1, bin: 0, defaultLeft: false, leftG: 0, leftH: 0, leftC: 0 };
 // The second half of the scratch pairs: the main thread uses the first.
 const scratch = workerData.scratch.byteOffset + workerData.scratch.byteLength / 2;
-const kernels = memory ? new WebAssembly.Instance(wasm, { env: { mem: memory } }).exports : undefined;
+const kernels = memory ? new WebAssembly.Instance(wasm, { env: { mem: memory, exp: Math.exp } }).exports : undefined;
 let seen = 0;
 for (;;) {
   for (let i = 0; i < spin && Atomics.load(ctrl, 0) === seen; i++);
@@ -66,7 +67,8 @@ for (;;) {
     if (kernels) buildHistogramWasm(kernels, cells, d, rows, start, end, gh, 2 * ctrl[7] * n, feats, nf, hist, base, scratch);
     else buildHistogram(cells, d, rows, start, end, gh, 2, 2 * ctrl[7] * n, feats, 0, nf, hist, base, half);
   } else if (op === ${OP_GRADIENTS}) {
-    softmaxGradients(scores, y, numClasses, weight, gh, start, end);
+    if (kernels && workerData.wasmGradients) gradientsWasm(kernels, scores, y, gh, start, end, softmaxGradients);
+    else softmaxGradients(scores, y, numClasses, weight, gh, start, end);
   } else if (op === ${OP_PARTITION}) {
     const col = ctrl[3];
     result = kernels

@@ -138,7 +138,7 @@ export function trainGbdt(
         );
         outCount = complementOf(bag, bagCount, n, outOfBag);
       }
-      applyPending(scores, K, leafOf, pending);
+      applyPending(buf.scores, K, leafOf, pending);
       builder.gradients();
       for (let k = 0; k < K; k++) {
         const nf = sampleFeatures(d, o.featureFraction, rng.fork(`features-${k}`), buf.feats);

@@ -45,6 +45,8 @@ export interface GrowBuffers {
   /** The wasm memory holding bins, gh, rows, feats and hist, and its kernels; undefined: JavaScript kernel. */
   memory: WasmMemory | undefined;
   kernels: HistogramKernels | undefined;
+  /** Whether gradients use the wasm kernel: 3 classes, no weights, scores and labels in the arena. */
+  wasmGradients: boolean;
   /** Gathered-gradient scratch of the blocked wasm kernel: the first half the main thread's, the second the worker's. */
   scratch: Float64Array;
 }

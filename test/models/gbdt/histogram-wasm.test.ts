@@ -7,7 +7,12 @@ import { createRng } from '../../../src/core/index.js';
 import { setGbdtWasmLimit, trainGbdt } from '../../../src/models/gbdt/index.js';
 import { buildHistogram } from '../../../src/models/gbdt/histogram.js';
 import { joinPartitions, partitionSerial } from '../../../src/models/gbdt/histogram-builder.js';
-import { buildHistogramWasm, histogramKernels } from '../../../src/models/gbdt/histogram-wasm.js';
+import {
+  buildHistogramWasm,
+  gradientsWasm,
+  histogramKernels,
+} from '../../../src/models/gbdt/histogram-wasm.js';
+import { softmaxGradients } from '../../../src/models/gbdt/objective.js';
 import { BLOCK, histogramKernelWat } from '../../../src/models/gbdt/histogram-wat.js';
 import { partitionRows } from '../../../src/models/gbdt/partition.js';
 import type { GrowBuffers } from '../../../src/models/gbdt/tree-grower.js';
@@ -133,6 +138,68 @@ describe('wasm histogram kernels', () => {
       s.kernels.sumPairs(s.rows.byteOffset, start, end, s.gh.byteOffset, s.scratch.byteOffset);
       expect([Object.is(s.scratch[0], g), Object.is(s.scratch[1], h)]).toEqual([true, true]);
     }
+  });
+
+  it('softmax3 gives softmaxGradients bit for bit, fdlibm exp included (every range and the fallback)', () => {
+    // Score differences that reach each branch of exp: |x| < 2^-28, ≤ ln2/2, < 1.5 ln2, larger, the
+    // 2^-1000 scaling below k = -1021 (x < -707.7), underflow past -745 (the Math.exp fallback), ties,
+    // ±0, and rows with NaN or ±Infinity scores (the fallback too).
+    const special = [
+      0, -0, 1e-9, -3e-9, 0.3, -0.34, 0.36, 1.03, -1.05, 5, -20, 300, -707.5, -708, -709.5, -720, -746,
+    ];
+    const rng = createRng(12);
+    const n = 4001; // odd: the last row goes through the JavaScript function
+    const arena = new WasmArena(n * 3 * 8 + n * 4 + n * 3 * 16 + 4096);
+    const raw = arena.alloc(Float64Array, n * 3);
+    const y = arena.alloc(Int32Array, n);
+    const gh = arena.alloc(Float64Array, n * 6);
+    for (let i = 0; i < n * 3; i++) {
+      const r = rng.next();
+      raw[i] = r < 0.3 ? special[rng.int(special.length)] : r < 0.9 ? rng.normal() * 4 : rng.normal() * 300;
+    }
+    raw[30] = Number.NaN;
+    raw[61] = Number.POSITIVE_INFINITY;
+    raw[95] = Number.NEGATIVE_INFINITY;
+    for (let i = 0; i < n; i++) y[i] = rng.int(3);
+    const want = new Float64Array(n * 6);
+    softmaxGradients(raw, y, 3, undefined, want);
+    for (const [from, to] of [
+      [0, n],
+      [6, 1001],
+    ]) {
+      gh.fill(7);
+      gradientsWasm(histogramKernels(arena.memory), raw, y, gh, from, to, softmaxGradients);
+      let mismatches = 0;
+      for (let k = 0; k < 3; k++)
+        for (let i = 0; i < n; i++)
+          for (let c = 0; c < 2; c++) {
+            const at = 2 * (k * n + i) + c;
+            const expected = i >= from && i < to ? want[at] : 7;
+            if (!Object.is(gh[at], expected)) mismatches++;
+          }
+      expect({ from, to, mismatches }).toEqual({ from, to, mismatches: 0 });
+    }
+    // Math.exp itself through the same lanes: a wide sweep of the domain.
+    const xs = arena.alloc(Float64Array, 6);
+    const exps = Float64Array.from({ length: 200_000 }, (_, i) => -((i / 200_000) ** 4) * 745);
+    let bad = 0;
+    const kernels = histogramKernels(arena.memory);
+    for (let i = 0; i < exps.length; i += 2) {
+      // Rows (0, a, b) and (0, b, a): their maximum is 0, so the kernel takes exp(a) and exp(b) as they
+      // are, and any bit of difference shows in the probabilities it derives from them.
+      xs.set([0, exps[i], exps[i + 1], 0, exps[i + 1], exps[i]]);
+      const ref = new Float64Array(12);
+      const out = new Float64Array(12);
+      const yy = Int32Array.of(0, 1);
+      softmaxGradients(xs, yy, 3, undefined, ref);
+      const yArena = y.subarray(0, 2);
+      yArena.set(yy);
+      const ghA = gh.subarray(0, 12);
+      kernels.softmax3(xs.byteOffset, yArena.byteOffset, ghA.byteOffset, 2, 0, 2);
+      out.set(ghA);
+      for (let q = 0; q < 12; q++) if (!Object.is(out[q], ref[q])) bad++;
+    }
+    expect(bad).toBe(0);
   });
 
   it('partition is partitionRows, and two joined halves are one serial partition', () => {
