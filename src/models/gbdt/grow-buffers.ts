@@ -1,3 +1,4 @@
+import { logger } from '../../core/index.js';
 import type { Dataset } from '../learner.js';
 import { type BinMapper, binDataset } from './binning.js';
 import { histogramKernels } from './histogram-wasm.js';
@@ -19,6 +20,22 @@ let wasmLimit = MAX_ARENA_BYTES;
  */
 export function setGbdtWasmLimit(bytes: number | undefined): void {
   wasmLimit = bytes ?? MAX_ARENA_BYTES;
+}
+
+/** An arena of `bytes`, or undefined (JavaScript kernels) when the engine refuses a memory that big. */
+function tryArena(bytes: number): WasmArena | undefined {
+  try {
+    return new WasmArena(bytes);
+  } catch (e) {
+    logger.warn(
+      'gbdt: no wasm memory of this size; the JavaScript kernels run instead (same results, slower)',
+      {
+        bytes,
+        error: e instanceof Error ? e.message : String(e),
+      },
+    );
+    return undefined;
+  }
 }
 
 /** A copy of `a` in the arena (the wasm gradient kernel reads scores and labels there). */
@@ -66,7 +83,7 @@ export function createGrowBuffers(x: Dataset, mapper: BinMapper, inputs: GrowInp
     inputs.y.byteLength,
   ];
   const need = arenaBytes(sizes);
-  const arena = need <= wasmLimit ? new WasmArena(need) : undefined;
+  const arena = need <= wasmLimit ? tryArena(need) : undefined;
   const binned = binDataset(x, mapper, arena);
   return {
     bins: binned.byRow,
