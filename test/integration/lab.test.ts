@@ -22,8 +22,10 @@ from jupyter_core.paths import jupyter_runtime_dir
 kc = BlockingKernelClient(connection_file=os.path.join(jupyter_runtime_dir(), f"kernel-{sys.argv[1]}.json"))
 kc.load_connection_file()
 kc.start_channels()
-kc.kernel_info()
-kc.get_shell_msg(timeout=120)  # the kernel answers once tslab has started (slow on a loaded machine)
+# kernel_info until the kernel answers AND its iopub messages arrive: ZMQ subscriptions connect
+# asynchronously, and an execute sent before iopub is connected loses its output (a wait until timeout
+# on a loaded machine). jupyter_client's wait_for_ready checks both.
+kc.wait_for_ready(timeout=240)
 msg_id = kc.execute(sys.argv[2])
 while True:
     msg = kc.get_iopub_msg(timeout=120)
@@ -91,10 +93,10 @@ describe('npm run lab [slow]', () => {
       ['-c', EXECUTE, kernel.id, 'const answer: number = 20 + 22; answer'],
       {
         encoding: 'utf8',
-        timeout: 250_000,
+        timeout: 400_000,
       },
     );
     expect(r.stdout.trim(), r.stderr).toBe('42');
     await api(`/api/kernels/${kernel.id}`, { method: 'DELETE' });
-  }, 330_000);
+  }, 480_000);
 });
