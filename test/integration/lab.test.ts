@@ -16,16 +16,37 @@ const freePort = () =>
 
 /** Connects to a running kernel by id (its connection file in the Jupyter runtime dir) and prints a cell's result. */
 const EXECUTE = `
-import os, sys
+import os, sys, time
+from queue import Empty
 from jupyter_client import BlockingKernelClient
 from jupyter_core.paths import jupyter_runtime_dir
 kc = BlockingKernelClient(connection_file=os.path.join(jupyter_runtime_dir(), f"kernel-{sys.argv[1]}.json"))
 kc.load_connection_file()
 kc.start_channels()
-# kernel_info until the kernel answers AND its iopub messages arrive: ZMQ subscriptions connect
-# asynchronously, and an execute sent before iopub is connected loses its output (a wait until timeout
-# on a loaded machine). jupyter_client's wait_for_ready checks both.
-kc.wait_for_ready(timeout=240)
+# kernel_info until the kernel answers on shell AND its iopub messages arrive: ZMQ subscriptions connect
+# asynchronously, and an execute sent before iopub is connected loses its output (the test then waited
+# for it until its timeout on a loaded machine). Like jupyter_client's wait_for_ready, without its
+# heartbeat check, which reports a slow-starting kernel as dead.
+deadline = time.time() + 240
+while True:
+    kc.kernel_info()
+    try:
+        reply = kc.get_shell_msg(timeout=5)
+    except Empty:
+        reply = None
+    if reply is not None and reply["msg_type"] == "kernel_info_reply":
+        try:
+            kc.get_iopub_msg(timeout=1)
+            break
+        except Empty:
+            pass
+    if time.time() > deadline:
+        raise RuntimeError("the kernel did not answer on shell and iopub in 240 s")
+while True:
+    try:
+        kc.get_iopub_msg(timeout=0.2)
+    except Empty:
+        break
 msg_id = kc.execute(sys.argv[2])
 while True:
     msg = kc.get_iopub_msg(timeout=120)
