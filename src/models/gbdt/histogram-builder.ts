@@ -171,10 +171,16 @@ export function addScratchChunk(buf: GrowBuffers, mapper: BinMapper, nf: number,
 
 /**
  * Stable partition of rows[from..to) on the split's go-left table (wasm kernel when there is one):
- * left rows compacted from rows[from], the right ones in order to tmp[from..]; returns the left count.
+ * left rows compacted from rows[from] (`rows`: buf.rows unless given, in the arena for the kernel), the right ones in order to tmp[from..]; returns the left count.
  */
-export function partitionRange(buf: GrowBuffers, from: number, to: number, col: number): number {
-  const { rows, tmp, binsByFeature, goLeft } = buf;
+export function partitionRange(
+  buf: GrowBuffers,
+  from: number,
+  to: number,
+  col: number,
+  rows: Uint32Array = buf.rows,
+): number {
+  const { tmp, binsByFeature, goLeft } = buf;
   if (buf.kernels) {
     const c = binsByFeature.byteOffset + col;
     return buf.kernels.partition(rows.byteOffset, tmp.byteOffset, from, to, c, goLeft.byteOffset);

@@ -1,55 +1,34 @@
 import { HISTOGRAM_WASM_BASE64 } from './histogram-wasm-bytes.js';
 import { type WasmMemory, type WasmModule, wasmApi } from './wasm-api.js';
 
+/** Arguments of a histogram kernel: rows[start..end) of one class's (g, h) pairs into a slot. */
+type BuildArgs = [
+  cells: number,
+  d: number,
+  rows: number,
+  start: number,
+  end: number,
+  gh: number,
+  hist: number,
+];
+/** Every feature. */
+type DenseKernel = (...args: BuildArgs) => void;
+/** Every feature, for scattered rows, with this thread's gather scratch; returns a checksum. */
+type BlockedKernel = (...args: [...build: BuildArgs, scratch: number]) => number;
+/** The features feats[0..nf) only. */
+type SubsetKernel = (...args: [...build: BuildArgs, feats: number, nf: number]) => void;
+
 /** The kernels of histogram-wat.ts; every pointer is a byte offset in the arena's memory. */
 export interface HistogramKernels {
-  dense16(cells: number, d: number, rows: number, start: number, end: number, gh: number, hist: number): void;
-  dense32(cells: number, d: number, rows: number, start: number, end: number, gh: number, hist: number): void;
-  blocked16(
-    cells: number,
-    d: number,
-    rows: number,
-    start: number,
-    end: number,
-    gh: number,
-    hist: number,
-    scratch: number,
-  ): number;
-  blocked32(
-    cells: number,
-    d: number,
-    rows: number,
-    start: number,
-    end: number,
-    gh: number,
-    hist: number,
-    scratch: number,
-  ): number;
-  subset16(
-    cells: number,
-    d: number,
-    rows: number,
-    start: number,
-    end: number,
-    gh: number,
-    hist: number,
-    feats: number,
-    nf: number,
-  ): void;
+  dense16: DenseKernel;
+  dense32: DenseKernel;
+  blocked16: BlockedKernel;
+  blocked32: BlockedKernel;
+  subset16: SubsetKernel;
+  subset32: SubsetKernel;
   partition(rows: number, tmp: number, from: number, to: number, col: number, goLeft: number): number;
   sumPairs(rows: number, start: number, end: number, gh: number, out: number): void;
   softmax3(raw: number, y: number, gh: number, n: number, from: number, to: number): void;
-  subset32(
-    cells: number,
-    d: number,
-    rows: number,
-    start: number,
-    end: number,
-    gh: number,
-    hist: number,
-    feats: number,
-    nf: number,
-  ): void;
 }
 
 let compiled: WasmModule | undefined;

@@ -1,6 +1,6 @@
 import type { BinMapper } from './binning.js';
-import { partitionRows } from './partition.js';
-import type { Tree } from './tree.js';
+import { partitionRange } from './histogram-builder.js';
+import { routeByNode, type Tree } from './tree.js';
 import type { GrowBuffers } from './tree-grower.js';
 
 /**
@@ -21,54 +21,20 @@ export function routeRowsBinned(
   count: number,
   leafOf: Uint16Array,
 ): boolean {
-  const { feature, defaultLeft, left, right } = tree;
-  const m = feature.length;
-  for (let node = 0; node < m; node++) {
+  const { feature, defaultLeft } = tree;
+  for (let node = 0; node < feature.length; node++) {
     if (nodeBin[node] >= mapper.uppers[feature[node]].length) return false;
   }
-  if (m === 0) {
-    for (let q = 0; q < count; q++) leafOf[rows[q]] = 0;
-    return true;
-  }
-  const { tmp, goLeft, binsByFeature, kernels, n } = buf;
-  const stack = new Int32Array(3 * (m + 1));
-  let top = 0;
-  stack[top++] = 0;
-  stack[top++] = 0;
-  stack[top++] = count;
-  while (top > 0) {
-    const to = stack[--top];
-    const from = stack[--top];
-    const node = stack[--top];
-    if (node < 0) {
-      const leaf = ~node;
-      for (let q = from; q < to; q++) leafOf[rows[q]] = leaf;
-      continue;
-    }
+  const { tmp, goLeft, n } = buf;
+  routeByNode(tree, rows, count, leafOf, (node, from, to) => {
     const f = feature[node];
     const missing = mapper.numBins[f] - 1;
     const bin = nodeBin[node];
     for (let b = 0; b < missing; b++) goLeft[b] = b <= bin ? 1 : 0;
     goLeft[missing] = defaultLeft[node];
-    const col = f * n;
-    const nLeft = kernels
-      ? kernels.partition(
-          rows.byteOffset,
-          tmp.byteOffset,
-          from,
-          to,
-          binsByFeature.byteOffset + col,
-          goLeft.byteOffset,
-        )
-      : partitionRows(rows, tmp, from, to, binsByFeature, col, goLeft);
-    const mid = from + nLeft;
-    rows.set(tmp.subarray(from, to - nLeft), mid);
-    stack[top++] = left[node];
-    stack[top++] = from;
-    stack[top++] = mid;
-    stack[top++] = right[node];
-    stack[top++] = mid;
-    stack[top++] = to;
-  }
+    const nLeft = partitionRange(buf, from, to, f * n, rows);
+    rows.set(tmp.subarray(from, to - nLeft), from + nLeft);
+    return nLeft;
+  });
   return true;
 }

@@ -44,21 +44,18 @@ export function addTreeScores(
 }
 
 /**
- * Writes the leaf of each row `rows[0..count)` of x into `leafOf[row]`: the same comparisons as
- * addTreeScores (x <= threshold goes left, NaN to the default side), node by node over the rows rather
- * than row by row down the tree, so each node reads one column in ascending row order without a
- * branch per row. `rows` is reordered (stably grouped by leaf); `tmp` is scratch at least as long.
+ * Walks `tree` node by node over rows[0..count): `split(node, from, to)` partitions the node's rows in
+ * place (left ones first, each side in order) and returns how many went left; each leaf's rows then get
+ * their leaf in `leafOf`. Shared by routeRows (raw values) and routeRowsBinned (training bins).
  */
-export function routeRows(
+export function routeByNode(
   tree: Tree,
-  x: Dataset,
   rows: Uint32Array,
   count: number,
-  tmp: Uint32Array,
   leafOf: Uint16Array,
+  split: (node: number, from: number, to: number) => number,
 ): void {
-  const { feature, threshold, defaultLeft, left, right } = tree;
-  const cols = x.columns;
+  const { feature, left, right } = tree;
   if (feature.length === 0) {
     for (let q = 0; q < count; q++) leafOf[rows[q]] = 0;
     return;
@@ -78,6 +75,33 @@ export function routeRows(
       for (let q = from; q < to; q++) leafOf[rows[q]] = leaf;
       continue;
     }
+    const mid = from + split(node, from, to);
+    stack[top++] = left[node];
+    stack[top++] = from;
+    stack[top++] = mid;
+    stack[top++] = right[node];
+    stack[top++] = mid;
+    stack[top++] = to;
+  }
+}
+
+/**
+ * Writes the leaf of each row `rows[0..count)` of x into `leafOf[row]`: the same comparisons as
+ * addTreeScores (x <= threshold goes left, NaN to the default side), node by node over the rows rather
+ * than row by row down the tree, so each node reads one column in ascending row order without a
+ * branch per row. `rows` is reordered (stably grouped by leaf); `tmp` is scratch at least as long.
+ */
+export function routeRows(
+  tree: Tree,
+  x: Dataset,
+  rows: Uint32Array,
+  count: number,
+  tmp: Uint32Array,
+  leafOf: Uint16Array,
+): void {
+  const { feature, threshold, defaultLeft } = tree;
+  const cols = x.columns;
+  routeByNode(tree, rows, count, leafOf, (node, from, to) => {
     const col = cols[feature[node]];
     const thr = threshold[node];
     const dl = defaultLeft[node];
@@ -93,13 +117,8 @@ export function routeRows(
       t += 1 - go;
     }
     rows.set(tmp.subarray(0, t), l);
-    stack[top++] = left[node];
-    stack[top++] = from;
-    stack[top++] = l;
-    stack[top++] = right[node];
-    stack[top++] = l;
-    stack[top++] = to;
-  }
+    return l - from;
+  });
 }
 
 /** Plain-array form of a tree for JSON. */
